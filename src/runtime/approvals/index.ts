@@ -1,0 +1,10 @@
+export * from './types';
+export { approvalTokenSchema, TRACE_ID_PATTERN } from './schema';
+export { validateApprovalToken } from './validateToken';
+export { describeAction } from './describeAction';
+export { mintApprovalToken, DEFAULT_APPROVAL_TTL_MS, MAX_APPROVAL_TTL_MS, type MintApprovalOptions } from './mintApprovalToken';
+export { encodeApprovalToken } from './encodeApprovalToken';
+export { decodeApprovalToken } from './decodeApprovalToken';
+export { verifyApprovalToken, type VerifyApprovalOptions } from './verifyApprovalToken';
+export { NonceLedger, type NonceLedgerOptions, type NonceMeta } from './nonceLedger';
+export { savePendingToken, takePendingToken } from './pendingTokens';

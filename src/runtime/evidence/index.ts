@@ -1,0 +1,10 @@
+export * from './types';
+export { evidenceBundleSchema, unsignedBundleSchema, dsseEnvelopeSchema } from './schema';
+export { validateBundle, validateUnsignedBundle } from './validateBundle';
+export { bundleSigningPayload } from './signingPayload';
+export { signBundle, type BundleSigningKeys } from './signBundle';
+export { verifyBundle, type VerifyBundleOptions } from './verifyBundle';
+export { pae } from './pae';
+export { inTotoStatement, type InTotoSubjects } from './inTotoStatement';
+export { signDsse } from './signDsse';
+export { verifyDsse, type DsseVerification, type VerifyDsseOptions } from './verifyDsse';

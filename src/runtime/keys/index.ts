@@ -1,0 +1,12 @@
+export * from './types';
+export { keyFromSeed } from './keyPair';
+export { initKeys, type InitKeysOptions, type InitKeysResult } from './initKeys';
+export { loadKey } from './loadKey';
+export { loadRuntimeKeys } from './loadRuntimeKeys';
+export { publicKeyInfo } from './publicKeyInfo';
+export { allowedSignersLines, signerPrincipal } from './allowedSignersLines';
+export { trustStoreFromKeys, type TrustStore, type TrustedKey } from './trustStore';
+export { loadTrustStore, type TrustFile } from './loadTrustStore';
+export { keyFilePath, trustFilePath, type KeyFile } from './keyFile';
+export { compileSchemaAssert, compileSchemaCheck, type SchemaCheck, type SchemaIssue } from './schemaAssert';
+export { verifyEd25519 } from './ed25519Verify';
