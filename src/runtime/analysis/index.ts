@@ -1,0 +1,15 @@
+export * from './types';
+export { isAnalyzable, sourceDialect, type SourceDialect } from './isAnalyzable';
+export { parseSource } from './parseSource';
+export { walk, childEntries, isNode, type NodePath, type Visitor } from './walk';
+export { isExpression, isFunctionNode, isIdentifierRead, isStatement, isTypeOnly } from './nodeKinds';
+export { statementLines } from './statementLines';
+export { anchorLine } from './anchorLine';
+export { functionSpans, type FunctionSpan } from './functionSpans';
+export { calledNames } from './calledNames';
+export { parseStackFrames } from './parseStackFrames';
+export { workspaceRelative } from './workspacePath';
+export { coveredLines } from './coveredLines';
+export { ochiai, type SpectrumRun } from './ochiai';
+export { importGraph, moduleSpecifiers } from './importGraph';
+export { localize, compareLocations, type LocalizeInput } from './localize';
