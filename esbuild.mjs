@@ -1,12 +1,13 @@
 // Builds the three bundles: the extension (loaded by VS Code), the `fabric` CLI and (later) the webview.
 // Output goes to dist/ and media/webview/, never committed.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 // cedar-wasm loads its .wasm file next to its own JS at run time, so it stays a runtime dependency.
 const nodeExternals = ['@cedar-policy/cedar-wasm'];
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const common = { define: { FABRIC_VERSION_DEFINE: JSON.stringify(version) }, bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', external: nodeExternals },

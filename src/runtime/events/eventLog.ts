@@ -20,6 +20,8 @@ import { headTailPreview } from './preview';
 import { deepFreeze, redactPayload } from './redactPayload';
 import { validateEvent, validateEventIds } from './schema';
 import { MicrosecondStamper } from './timestamps';
+import { readEventLog } from './readEventLog';
+import { verifyEventLog } from './verifyEventLog';
 import { EVENT_LOG_FILE, EVENT_VERSION, GENESIS_HASH, type EventIds, type EventInput, type EventListener, type FabricEvent } from './types';
 
 /** Options of `EventLog.create`. */
@@ -95,6 +97,29 @@ export class EventLog {
     }
     const frozenIds = Object.freeze({ trace_id: ids.trace_id, session_id: ids.session_id, tenant_id: ids.tenant_id });
     return new EventLog(dir, path, frozenIds, fd, opts);
+  }
+
+  /**
+   * Reopens an existing log for appending (e.g. an approval or a push after the run ended). The
+   * whole log is verified first — a broken chain or a torn last line is refused with its code, so
+   * nothing is ever appended after damage — and appending continues from its head.
+   */
+  static resume(dir: string, opts: EventLogOptions): EventLog {
+    const verification = verifyEventLog(dir);
+    if (!verification.ok) {
+      throw new FabricError(verification.error.code, `cannot append to a damaged event log: line ${verification.error.line}: ${verification.error.message}`, {
+        data: { ...verification.error },
+      });
+    }
+    const { events } = readEventLog(join(dir, EVENT_LOG_FILE));
+    const first = events[0];
+    if (!first) throw new FabricError('EVIDENCE_MISSING', `event log ${dir} is empty`);
+    const ids = Object.freeze({ trace_id: first.trace_id, session_id: first.session_id, tenant_id: first.tenant_id });
+    const fd = openSync(join(dir, EVENT_LOG_FILE), constants.O_WRONLY | constants.O_APPEND);
+    const log = new EventLog(dir, join(dir, EVENT_LOG_FILE), ids, fd, { ...opts, defaultTaskId: opts.defaultTaskId ?? first.task_id });
+    log.lastHash = verification.head_hash;
+    log.count = verification.count;
+    return log;
   }
 
   /**

@@ -8,3 +8,4 @@ export { pae } from './pae';
 export { inTotoStatement, type InTotoSubjects } from './inTotoStatement';
 export { signDsse } from './signDsse';
 export { verifyDsse, type DsseVerification, type VerifyDsseOptions } from './verifyDsse';
+export { evidenceDigest } from './evidenceDigest';

@@ -24,3 +24,5 @@ export { readEvidenceNote } from './readEvidenceNote';
 export { listRangeCommits, type RangeCommit } from './listRangeCommits';
 export { parseTrailers } from './parseTrailers';
 export { pushBranch, type PushOptions, type PushRejection } from './pushBranch';
+export { readCommitTime } from './readCommitTime';
+export { repoIdentity, type RepoIdentity } from './repoIdentity';

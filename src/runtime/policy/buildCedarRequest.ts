@@ -6,7 +6,7 @@
  */
 import type { Context, EntityJson, TypeAndId } from '@cedar-policy/cedar-wasm/nodejs';
 import { isTestPath } from '../util/testPaths';
-import { fileEntities, fileUid, normalizeRepoPath, scopeUids, type ScopeUids } from './paths';
+import { directoryChain, directoryUid, fileEntities, fileUid, normalizeRepoPath, ROOT_DIRECTORY, scopeUids, type ScopeUids } from './paths';
 import { refEntities, refUid } from './refs';
 import type { PolicyRequest } from './types';
 
@@ -40,12 +40,28 @@ function fileTarget(path: string, isTest: boolean): Target | string {
   return { resource: fileUid(normalized), entities: fileEntities(normalized, isTest || isTestPath(normalized)) };
 }
 
+/** `fs.read` of a file, or of a whole directory (`.` or `dir/`: e.g. the Localizer scanning sources). */
+function readTarget(path: string): Target | string {
+  const p = path.replace(/\\/g, '/');
+  if (p === ROOT_DIRECTORY || p === './') return { resource: directoryUid(ROOT_DIRECTORY), entities: [{ uid: directoryUid(ROOT_DIRECTORY), attrs: { path: ROOT_DIRECTORY }, parents: [] }] };
+  if (p.endsWith('/')) {
+    const normalized = normalizeRepoPath(p);
+    if (normalized === undefined) return `path is not a plain repo-relative path: ${JSON.stringify(path)}`;
+    const chain = directoryChain(`${normalized}/x`);
+    return {
+      resource: directoryUid(chain[0]),
+      entities: chain.map((dir, i) => ({ uid: directoryUid(dir), attrs: { path: dir }, parents: chain[i + 1] === undefined ? [] : [directoryUid(chain[i + 1])] })),
+    };
+  }
+  return fileTarget(path, false);
+}
+
 function target(request: PolicyRequest): Target | string {
   switch (request.capability) {
     case 'workspace.create':
       return { resource: uid('Workspace', request.workspace), entities: [] };
     case 'fs.read':
-      return fileTarget(request.path, false);
+      return readTarget(request.path);
     case 'fs.write': {
       const file = fileTarget(request.path, request.isTestFile);
       if (typeof file === 'string') return file;

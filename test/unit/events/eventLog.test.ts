@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isFabricError } from '../../../src/runtime/errors';
-import { EventLog, GENESIS_HASH, readBlob, readEventLog, type FabricEvent } from '../../../src/runtime/events';
+import { EventLog, GENESIS_HASH, readBlob, readEventLog, verifyEventLog, type FabricEvent } from '../../../src/runtime/events';
 import { canonicalJson } from '../../../src/runtime/util/canonicalJson';
 import { canonicalDigest } from '../../../src/runtime/util/digest';
 import { IDS, steppingClock, tempRoot } from './helpers';
@@ -311,6 +312,46 @@ describe('#EventLog.sync', () => {
       log.close();
       assert.ok(existsSync(join(dir, 'blobs', 'sha256', ref.slice(7))));
       assert.ok(readFileSync(log.path, 'utf8').endsWith('\n'));
+    });
+  });
+});
+
+describe('#EventEventLog.resume', () => {
+  const clock = { now: () => new Date('2026-01-01T00:00:00Z'), monotonicMs: (() => { let t = 0; return () => (t += 1); })() };
+  const ids = { trace_id: 't-1', session_id: 's-1', tenant_id: 'tenant' };
+
+  describe('when the log is intact', () => {
+    it('continues the chain from its head', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'fabric-resume-'));
+      try {
+        const log = EventLog.create(dir, ids, { clock, defaultTaskId: 'task' });
+        log.append({ agent_id: 'verifier:1', action_type: 'thought', payload: { n: 1 } });
+        log.close();
+        const again = EventLog.resume(dir, { clock });
+        const e = again.append({ agent_id: 'operator:cli', action_type: 'approval_decision', payload: { ok: true } });
+        again.close();
+        assert.equal(e.seq, 1);
+        assert.equal(e.task_id, 'task');
+        const result = verifyEventLog(dir);
+        assert.equal(result.ok, true);
+        assert.equal(result.count, 2);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+  describe('when the log has a torn last line', () => {
+    it('refuses to append', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'fabric-resume-'));
+      try {
+        const log = EventLog.create(dir, ids, { clock, defaultTaskId: 'task' });
+        log.append({ agent_id: 'verifier:1', action_type: 'thought', payload: { n: 1 } });
+        log.close();
+        appendFileSync(join(dir, 'agent_events.jsonl'), '{"v":1,"seq":1');
+        assert.throws(() => EventLog.resume(dir, { clock }), (e: { code?: string }) => e.code === 'EVENTS_TORN_LINE');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../../src/runtime/context';
 import { loadPolicyEngine, ROLE_NAMES, type PolicyEngine, type PolicyRequest, type RoleName } from '../../../src/runtime/policy';
 import type { PolicyCapability } from '../../../src/runtime/policy/types';
+import { policiesDir } from '../../../src/runtime/util/packageRoot';
 
 const POLICIES_DIR = join(__dirname, '..', '..', '..', 'policies');
 const NOW = new Date('2025-06-01T12:00:00Z');
@@ -239,5 +240,17 @@ describe('#PolicyEngine.decide', () => {
       const mean = times.reduce((s, t) => s + t, 0) / times.length;
       console.log(`      Cedar decision latency over ${times.length}: mean ${mean.toFixed(3)} ms, p50 ${times[200].toFixed(3)} ms, p95 ${times[380].toFixed(3)} ms`);
     });
+  });
+});
+
+describe('#decide fs.read of a directory', () => {
+  const engine = loadPolicyEngine({ policiesDir: policiesDir() });
+  it('lets the localizer read the whole tree and a sub-directory', () => {
+    assert.equal(engine.decide({ capability: 'fs.read', role: 'localizer', path: '.' }).decision, 'allow');
+    assert.equal(engine.decide({ capability: 'fs.read', role: 'localizer', path: 'lib/' }).decision, 'allow');
+  });
+  it('still refuses a directory outside the repository and the operator', () => {
+    assert.equal(engine.decide({ capability: 'fs.read', role: 'localizer', path: '../' }).decision, 'deny');
+    assert.equal(engine.decide({ capability: 'fs.read', role: 'operator', path: '.' }).decision, 'deny');
   });
 });

@@ -1,0 +1,6 @@
+'use strict';
+module.exports = {
+  ...require('./truncate'),
+  ...require('./slugify'),
+  ...require('./wrap'),
+};

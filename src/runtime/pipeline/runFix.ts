@@ -1,0 +1,234 @@
+/**
+ * One whole run: intake → Explore → Compile → Release. The user's working tree and refs are never
+ * written (a dirty tree is snapshotted as objects only); the only ref created is the new
+ * `fabric/…` branch (and its evidence note), and only after the fix is verified, reviewed,
+ * reproduced and signed. Whatever happens, workspaces are removed and the trace says how it ended.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { release } from '../../roles/releaseCaptain';
+import type { RuntimeContext } from '../context';
+import { asFabricError, FabricError, isFabricError } from '../errors';
+import { branchName, inspectRepo, readCommitTime, repoIdentity, type RepoState } from '../git';
+import { initKeys, loadRuntimeKeys } from '../keys';
+import { selectSandbox } from '../sandbox';
+import { sha256Hex } from '../util/digest';
+import { detectTestCommand } from '../verify';
+import { compile } from './compile';
+import { explore, type ExploreOutcome } from './explore';
+import { DEFAULT_FIX_OPTIONS, type FixOptions, type FixResult, type ProgressReporter } from './options';
+import { createRunContext, type RunContext } from './runContext';
+import { ensureFabricDir, tracePaths } from './tracePaths';
+import { Workspaces } from './workspaces';
+
+export interface RunFixIo {
+  progress: ProgressReporter;
+  signal: AbortSignal;
+  /** Called with the run context as soon as it exists (e.g. to follow events live). */
+  onStart?: (rc: RunContext) => void;
+}
+
+function checkOptions(o: FixOptions): void {
+  const bad: string[] = [];
+  if (!o.goal || !o.goal.trim()) bad.push('--goal must not be empty');
+  if (!Number.isInteger(o.candidates) || o.candidates < 1 || o.candidates > 1000) bad.push('--candidates must be an integer from 1 to 1000');
+  if (!Number.isInteger(o.parallel) || o.parallel < 1 || o.parallel > 64) bad.push('--parallel must be an integer from 1 to 64');
+  if (!(o.testTimeoutMs >= 1000)) bad.push('--test-timeout must be at least 1 second');
+  if (!(o.budgetMs >= 10_000)) bad.push('--budget must be at least 10 seconds');
+  if (o.testCommand !== undefined && !o.testCommand.trim()) bad.push('--test must not be empty');
+  if (bad.length > 0) throw new FabricError('USAGE_INVALID', bad.join('; '), { data: { errors: bad } });
+}
+
+function readPackageJson(root: string): unknown {
+  const file = join(root, 'package.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new FabricError('CONFIG_INVALID', `package.json is not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
+}
+
+function loadOrCreateKeys(ctx: RuntimeContext, progress: ProgressReporter) {
+  try {
+    return loadRuntimeKeys(ctx.fabricHome);
+  } catch (e) {
+    if (!isFabricError(e, 'KEYS_MISSING')) throw e;
+    const { created } = initKeys(ctx.fabricHome, { random: ctx.random, clock: ctx.clock });
+    progress(`created Fabric keys (${created.join(', ')}) in ${ctx.fabricHome}; \`fabric keys allowed-signers\` prints them for git`);
+    return loadRuntimeKeys(ctx.fabricHome);
+  }
+}
+
+export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> & Pick<FixOptions, 'workspace' | 'goal'>, io: RunFixIo): Promise<FixResult> {
+  const options: FixOptions = { ...DEFAULT_FIX_OPTIONS, ...partial };
+  checkOptions(options);
+  const started = ctx.clock.monotonicMs();
+  const identity = await repoIdentity(options.workspace);
+  const packageJson = readPackageJson(identity.root);
+  const testCommand = options.testCommand ?? detectTestCommand(packageJson);
+  if (!testCommand) throw new FabricError('WORKSPACE_NO_TESTS', 'no test command: pass --test "<command>" or add a "test" script to package.json');
+  const keys = loadOrCreateKeys(ctx, io.progress);
+  const sandbox = await selectSandbox(options.sandbox);
+  if (sandbox.warning) io.progress(`WARNING: ${sandbox.warning}`);
+
+  ensureFabricDir(identity.root);
+  const traceId = ctx.random.uuid();
+  const trace = tracePaths(identity.root, traceId);
+  const rc = createRunContext({
+    ctx,
+    ids: {
+      trace_id: traceId,
+      session_id: ctx.random.uuid(),
+      tenant_id: `repo:${sha256Hex(identity.originUrl ?? identity.root).slice(0, 16)}`,
+      principal: identity.userEmail ?? safeUserName(),
+    },
+    trace,
+    repoDir: identity.root,
+    sandbox,
+    budgetMs: options.budgetMs,
+    maxRevisions: options.maxRevisions,
+    signal: io.signal,
+  });
+  io.onStart?.(rc);
+  io.progress(`trace ${traceId} (events: ${trace.events})`);
+
+  let repo: RepoState | null = null;
+  const workspacesRef: { current: Workspaces | null } = { current: null };
+  const result = (outcome: FixResult['outcome'], extra: Partial<FixResult> = {}): FixResult => ({
+    trace_id: traceId,
+    outcome,
+    base_commit: repo?.baseOid ?? '',
+    events_path: trace.events,
+    trace_dir: trace.dir,
+    candidates_tried: 0,
+    candidates_verified: 0,
+    tests: { baseline_failing: [], fixed: [], passing_after: 0 },
+    sandbox: sandbox.runner.kind,
+    duration_ms: Math.round(ctx.clock.monotonicMs() - started),
+    ...extra,
+  });
+
+  let final: FixResult;
+  try {
+    repo = await rc.gate.invoke(rc.lease('operator', 'intake'), { capability: 'git.snapshot', role: 'operator' }, { repo: '.' }, () => inspectRepo(identity.root, { clock: ctx.clock }), {
+      summarize: (r) => ({ head: r.headOid, base: r.baseOid, dirty: r.dirty, branch: r.headBranch, default_branch: r.defaultBranch }),
+    });
+    if (repo.dirty) io.progress(`the working tree has uncommitted changes: fixing against a snapshot (${repo.baseOid.slice(0, 12)}), no ref moved`);
+    const workspaces = new Workspaces(rc, repo.repoDir, repo.baseOid);
+    workspacesRef.current = workspaces;
+    const explored = await explore(rc, workspaces, { repo, options, testCommand, packageJson, progress: io.progress });
+    final = await afterExplore(rc, ctx, workspaces, repo, options, testCommand, explored, keys, started, result, io.progress);
+  } catch (e) {
+    const err = asFabricError(e);
+    const aborted = err.code === 'RUN_ABORTED' || io.signal.aborted;
+    rc.record('orchestrator', { action_type: 'error', payload: { ...err.toJSON(), stage: rc.session.state } });
+    if (!rc.session.isTerminal) rc.session.send({ type: aborted ? 'abort' : 'error', reason: err.message });
+    if (!aborted && exitIsUsage(err)) {
+      finishTrace(rc, trace.result, result('failed', { reason: err.message }));
+      throw err;
+    }
+    final = result(aborted ? 'aborted' : 'failed', { reason: aborted ? 'interrupted: no branch was created' : `${err.code}: ${err.message}` });
+    if (!aborted && err.code === 'INTERNAL') {
+      finishTrace(rc, trace.result, final);
+      workspacesRef.current?.dispose();
+      throw err;
+    }
+  } finally {
+    workspacesRef.current?.dispose();
+  }
+  finishTrace(rc, trace.result, final);
+  return final;
+}
+
+/** Errors the user fixes by changing input or configuration (surface as exit 2, not as an outcome). */
+function exitIsUsage(err: FabricError): boolean {
+  return ['WORKSPACE_NO_TESTS', 'CONFIG_INVALID', 'USAGE_INVALID', 'SANDBOX_UNAVAILABLE', 'WORKSPACE_NOT_GIT'].includes(err.code);
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function finishTrace(rc: RunContext, path: string, final: FixResult): void {
+  rc.record('orchestrator', { action_type: 'thought', payload: { kind: 'run_finished', outcome: final.outcome, reason: final.reason ?? null, branch: final.branch ?? null, commit: final.commit ?? null } });
+  rc.events.sync();
+  rc.events.close();
+  writeFileSync(path, JSON.stringify(final, null, 2) + '\n');
+}
+
+async function afterExplore(
+  rc: RunContext,
+  ctx: RuntimeContext,
+  workspaces: Workspaces,
+  repo: RepoState,
+  options: FixOptions,
+  testCommand: string,
+  explored: ExploreOutcome,
+  keys: ReturnType<typeof loadRuntimeKeys>,
+  started: number,
+  result: (outcome: FixResult['outcome'], extra?: Partial<FixResult>) => FixResult,
+  progress: ProgressReporter,
+): Promise<FixResult> {
+  const baselineFailing = explored.baseline.tests.filter((t) => t.status === 'fail').map((t) => t.id);
+  const counts = 'records' in explored ? { candidates_tried: explored.records.length, candidates_verified: explored.records.filter((r) => r.verdict === 'verified').length } : {};
+  switch (explored.kind) {
+    case 'nothing_to_fix':
+      return result('no_fix', { reason: 'nothing to fix: every test passes', tests: { baseline_failing: [], fixed: [], passing_after: explored.baseline.counts.pass } });
+    case 'no_fix':
+      return result('no_fix', { reason: explored.reason, ...counts, tests: { baseline_failing: baselineFailing, fixed: [], passing_after: 0 } });
+    case 'rejected':
+      return result('rejected', { reason: explored.reason, ...counts, tests: { baseline_failing: baselineFailing, fixed: [], passing_after: 0 } });
+    case 'found':
+      break;
+    default: {
+      const unreachable: never = explored;
+      return unreachable;
+    }
+  }
+  const { winner } = explored;
+  progress(`compile: re-running the fix twice in a pinned environment`);
+  const compiled = await compile(rc, workspaces, {
+    winner,
+    repoDir: repo.repoDir,
+    testCommand,
+    timeoutMs: options.testTimeoutMs,
+    sourceDateEpoch: await readCommitTime(repo.repoDir, repo.baseOid),
+    allowTestEdits: options.allowTestEdits,
+  });
+  if (compiled.kind !== 'reproducible') {
+    rc.session.send({ type: 'nondeterministic', reason: compiled.reason });
+    return result('rejected', { reason: compiled.kind === 'nondeterministic' ? `nondeterministic: ${compiled.reason}` : compiled.reason, ...counts });
+  }
+  rc.session.send({ type: 'compiled', reason: compiled.reproducibility_hash });
+  if (rc.signal.aborted) throw new FabricError('RUN_ABORTED', 'interrupted before release');
+
+  const branch = branchName(options.goal, rc.ids.trace_id);
+  progress(`release: signing the evidence and committing to ${branch}`);
+  const released = await release(rc, ctx, {
+    repo,
+    goal: options.goal,
+    branch,
+    winner,
+    compiled,
+    baseline: explored.baseline,
+    records: explored.records,
+    keys,
+    wallMs: ctx.clock.monotonicMs() - started,
+  });
+  rc.session.send({ type: 'released', reason: `${branch} @ ${released.commit}` });
+  return result('success', {
+    branch,
+    commit: released.commit,
+    bundle_path: rc.trace.bundle,
+    dsse_path: rc.trace.dsse,
+    fix: { id: winner.candidate.id, operator: winner.candidate.operator, description: winner.candidate.description, file: winner.candidate.file, patch: winner.changes.patch },
+    ...counts,
+    tests: { baseline_failing: baselineFailing, fixed: baselineFailing, passing_after: compiled.run.counts.pass },
+  });
+}
