@@ -37,7 +37,7 @@ export interface LocalizerOutput extends Localization {
   spectrum: { runs: number; failing: number } | null;
 }
 
-/** Every analyzable, tracked source file of the workspace (symlinks and huge files skipped). */
+/** Every analyzable source file of the workspace, plus package.json files (for `main`); symlinks and huge files skipped. */
 function readSources(root: string): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (rel: string) => {
@@ -46,7 +46,7 @@ function readSources(root: string): Map<string, string> {
       if (entry.isDirectory()) {
         if (entry.name === 'node_modules' || entry.name === '.git' || entry.name.startsWith('.fabric')) continue;
         walk(path);
-      } else if (entry.isFile() && isAnalyzable(path) && statSync(join(root, path)).size <= MAX_SOURCE_BYTES) {
+      } else if (entry.isFile() && (isAnalyzable(path) || entry.name === 'package.json') && statSync(join(root, path)).size <= MAX_SOURCE_BYTES) {
         files.set(path, readFileSync(join(root, path), 'utf8'));
       }
     }

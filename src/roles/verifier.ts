@@ -7,7 +7,8 @@ import { FabricError } from '../runtime/errors';
 import type { Lease } from '../runtime/kernel';
 import type { RunContext } from '../runtime/pipeline/runContext';
 import type { Workspace, Workspaces } from '../runtime/pipeline/workspaces';
-import type { ExecResult } from '../runtime/sandbox';
+import { join } from 'node:path';
+import { minimalEnv, type ExecResult } from '../runtime/sandbox';
 import { compareRuns, parseTestOutput, type RunComparison, type SuiteRun } from '../runtime/verify';
 
 export interface TestRun {
@@ -28,6 +29,11 @@ export interface TestRunRequest {
 
 const FAILING_IDS_IN_EVENT = 25;
 
+/** PATH as `npm run` sets it: the project's `node_modules/.bin` first, so focused runner commands find their binary. */
+function projectPath(workspace: Workspace): string {
+  return `${join(workspace.path, 'node_modules', '.bin')}:${minimalEnv('/').PATH}`;
+}
+
 /** Runs one test command in `workspace` through the Gate and parses per-test outcomes. */
 export async function runTests(rc: RunContext, workspaces: Workspaces, lease: Lease, req: TestRunRequest): Promise<TestRun> {
   const result = await rc.gate.invoke(
@@ -40,7 +46,7 @@ export async function runTests(rc: RunContext, workspaces: Workspaces, lease: Le
         cwd: req.workspace.path,
         workspace: req.workspace.path,
         readOnlyMounts: workspaces.mounts(req.workspace),
-        env: req.env,
+        env: { PATH: projectPath(req.workspace), ...req.env },
         timeoutMs: req.timeoutMs,
         signal: req.signal ?? rc.signal,
         limits: { fileSizeBytes: 512 * 1024 * 1024, openFiles: 4096 },

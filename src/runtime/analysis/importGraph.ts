@@ -68,7 +68,8 @@ function packageMain(dir: string, files: Map<string, string>): string | null {
 }
 
 function resolve(from: string, spec: string, files: Map<string, string>): string | null {
-  const base = posix.normalize(posix.join(posix.dirname(from), spec));
+  // `require('../')` joins to `./`: drop trailing slashes so a directory spec resolves to its index/main.
+  const base = posix.normalize(posix.join(posix.dirname(from), spec)).replace(/\/+$/, '') || '.';
   if (base.startsWith('../') || base === '..') return null;
   const dir = base === '.' ? '' : `${base}/`;
   const main = packageMain(base, files);

@@ -26,3 +26,4 @@ export { parseTrailers } from './parseTrailers';
 export { pushBranch, type PushOptions, type PushRejection } from './pushBranch';
 export { readCommitTime } from './readCommitTime';
 export { repoIdentity, type RepoIdentity } from './repoIdentity';
+export { readCommitInfo, type CommitInfo } from './readCommitInfo';

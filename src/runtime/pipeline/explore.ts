@@ -74,8 +74,11 @@ export async function explore(rc: RunContext, workspaces: Workspaces, input: Exp
   workspaces.remove(baselineWs);
   rc.session.send({ type: 'localized', reason: `${localization.locations.length} ranked location(s)` });
   if (localization.locations.length === 0) {
-    rc.session.send({ type: 'planned', reason: 'no location to edit' });
-    rc.session.send({ type: 'no_candidates', reason: 'the failure points at no editable source line' });
+    // Nothing to plan against: each remaining round ends at once, so the bounded revise loop reaches no_fix.
+    while (rc.session.state !== 'no_fix') {
+      rc.session.send({ type: 'planned', reason: 'no location to edit' });
+      rc.session.send({ type: 'no_candidates', reason: 'the failure points at no editable source line' });
+    }
     return finish(rc, baseline.run, [], 'the failure points at no editable source line');
   }
   const focusedCommand = testFilesFailing.length > 0 ? focusTestCommand({ testCommand: input.testCommand, packageJson: input.packageJson, files: testFilesFailing }) : null;

@@ -62,6 +62,23 @@ function workspacePolicies(repoDir: string): string | undefined {
   return texts.length > 0 ? texts.join('\n') : undefined;
 }
 
+/** The Gate for one trace: Cedar policies (plus the repo's own forbid rules), the pinned catalog, approvals. */
+export function buildGate(opts: { ctx: RuntimeContext; events: EventLog; repoDir: string; traceId: string; budgetMs: number }): { gate: Gate; policyDigest: string; catalogDigest: string; startedAtMs: number } {
+  const { ctx } = opts;
+  const policy = loadPolicyEngine({ policiesDir: policiesDir(), workspacePolicies: workspacePolicies(opts.repoDir), clock: ctx.clock });
+  const catalog = loadCapabilityCatalog(join(policiesDir(), 'capabilities.json'));
+  const startedAtMs = ctx.clock.monotonicMs();
+  const gate = createGate({
+    events: opts.events,
+    policy,
+    catalog,
+    clock: ctx.clock,
+    budget: { wallMs: opts.budgetMs, startedAtMs },
+    approvals: createApprovalVerifier({ fabricHome: ctx.fabricHome, traceId: opts.traceId, clock: ctx.clock }),
+  });
+  return { gate, policyDigest: policy.policyDigest(), catalogDigest: catalog.digest(), startedAtMs };
+}
+
 export function createRunContext(opts: RunContextOptions): RunContext {
   const { ctx, ids, trace } = opts;
   const events = EventLog.create(trace.dir, ids, {
@@ -69,17 +86,7 @@ export function createRunContext(opts: RunContextOptions): RunContext {
     extraSecrets: secretEnvValues(ctx.env),
     defaultTaskId: `${ids.trace_id}:fix`,
   });
-  const policy = loadPolicyEngine({ policiesDir: policiesDir(), workspacePolicies: workspacePolicies(opts.repoDir), clock: ctx.clock });
-  const catalog = loadCapabilityCatalog(join(policiesDir(), 'capabilities.json'));
-  const startedAtMs = ctx.clock.monotonicMs();
-  const gate = createGate({
-    events,
-    policy,
-    catalog,
-    clock: ctx.clock,
-    budget: { wallMs: opts.budgetMs, startedAtMs },
-    approvals: createApprovalVerifier({ fabricHome: ctx.fabricHome, traceId: ids.trace_id, clock: ctx.clock }),
-  });
+  const { gate, policyDigest, catalogDigest, startedAtMs } = buildGate({ ctx, events, repoDir: opts.repoDir, traceId: ids.trace_id, budgetMs: opts.budgetMs });
   const session = new Session({
     maxRevisions: opts.maxRevisions,
     emit: (e) => events.append({ ...e, agent_id: 'orchestrator:session' }),
@@ -93,8 +100,8 @@ export function createRunContext(opts: RunContextOptions): RunContext {
       principal: ids.principal,
       sandbox: opts.sandbox.runner.kind,
       sandbox_reason: opts.sandbox.reason,
-      policy_digest: policy.policyDigest(),
-      capability_catalog_digest: catalog.digest(),
+      policy_digest: policyDigest,
+      capability_catalog_digest: catalogDigest,
     },
   });
   return {

@@ -40,3 +40,13 @@ describe('#importGraph', () => {
     });
   });
 });
+
+describe('#importGraph with a trailing-slash specifier', () => {
+  it("resolves require('../') from a test folder to the package's index", () => {
+    const files = new Map([
+      ['index.js', 'module.exports = 1;'],
+      ['test/a.js', "var parse = require('../');"],
+    ]);
+    assert.deepEqual(importGraph(files, ['test/a.js']), ['index.js', 'test/a.js']);
+  });
+});
