@@ -27,3 +27,4 @@ export { pushBranch, type PushOptions, type PushRejection } from './pushBranch';
 export { readCommitTime } from './readCommitTime';
 export { repoIdentity, type RepoIdentity } from './repoIdentity';
 export { readCommitInfo, type CommitInfo } from './readCommitInfo';
+export { resolveBranch } from './resolveBranch';
