@@ -89,7 +89,12 @@ export function createRunContext(opts: RunContextOptions): RunContext {
   const { gate, policyDigest, catalogDigest, startedAtMs } = buildGate({ ctx, events, repoDir: opts.repoDir, traceId: ids.trace_id, budgetMs: opts.budgetMs });
   const session = new Session({
     maxRevisions: opts.maxRevisions,
-    emit: (e) => events.append({ ...e, agent_id: 'orchestrator:session' }),
+    // Every state transition is a phase boundary: the log is fsynced so a crash loses no finished phase.
+    emit: (e) => {
+      const event = events.append({ ...e, agent_id: 'orchestrator:session' });
+      events.sync();
+      return event;
+    },
   });
   const expiresAtMs = ctx.clock.now().getTime() + opts.budgetMs + 60_000;
   events.append({
