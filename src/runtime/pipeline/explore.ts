@@ -38,7 +38,7 @@ export type ExploreOutcome =
   | { kind: 'nothing_to_fix'; baseline: SuiteRun }
   | { kind: 'no_fix'; reason: string; baseline: SuiteRun; records: CandidateRecord[] }
   | { kind: 'rejected'; reason: string; baseline: SuiteRun; records: CandidateRecord[] }
-  | { kind: 'found'; winner: Winner; baseline: SuiteRun; records: CandidateRecord[] };
+  | { kind: 'found'; winner: Winner; baseline: SuiteRun; records: CandidateRecord[]; runTimeoutMs: number };
 
 /** Exit status of `sh -c` when the command itself was not found. */
 const COMMAND_NOT_FOUND = 127;
@@ -59,6 +59,9 @@ export async function explore(rc: RunContext, workspaces: Workspaces, input: Exp
   rc.session.send({ type: 'baseline_failing', reason: `${failing.length || 'some'} failing test(s)` });
   progress(`baseline: ${failing.length} failing test(s)${failing.length ? `: ${failing.slice(0, 3).join('; ')}` : ''}`);
 
+  // A candidate can loop forever (e.g. a flipped loop bound): later runs get a limit scaled from the
+  // baseline's duration instead of the full --test-timeout, so a hanging candidate costs seconds.
+  const runTimeoutMs = candidateTimeout(baseline.exec.durationMs, options.testTimeoutMs);
   const testFilesFailing = failingTestFiles(baseline.run, baselineWs.path);
   progress('localizing the failure');
   const localization = await localizeFailure(rc, workspaces, {
@@ -68,7 +71,7 @@ export async function explore(rc: RunContext, workspaces: Workspaces, input: Exp
     testCommand: input.testCommand,
     packageJson: input.packageJson,
     failingTestFiles: testFilesFailing,
-    timeoutMs: options.testTimeoutMs,
+    timeoutMs: runTimeoutMs,
     parallel: options.parallel,
   });
   workspaces.remove(baselineWs);
@@ -108,7 +111,7 @@ export async function explore(rc: RunContext, workspaces: Workspaces, input: Exp
       writeScope,
       allowTestEdits: options.allowTestEdits,
       parallel: options.parallel,
-      timeoutMs: options.testTimeoutMs,
+      timeoutMs: runTimeoutMs,
       progress,
     });
     records.push(...pool.records.filter((r) => r.verdict !== 'not-run'));
@@ -124,13 +127,18 @@ export async function explore(rc: RunContext, workspaces: Workspaces, input: Exp
     const review = await reviewCandidate(rc, workspaces, input, best, writeScope);
     if (review.verdict === 'approve') {
       rc.session.send({ type: 'review_passed' });
-      return { kind: 'found', baseline: baseline.run, records, winner: { candidate: best, changes: review.changes, plan, writeScope, staticChecks: review.checks } };
+      return { kind: 'found', baseline: baseline.run, records, runTimeoutMs, winner: { candidate: best, changes: review.changes, plan, writeScope, staticChecks: review.checks } };
     }
     const why = review.findings.map((f) => `${f.rule}: ${f.path}`).join('; ');
     previousFailures.push(`review rejected ${best.id}: ${why}`);
     const state = rc.session.send({ type: 'review_revise', reason: why });
     if (state === 'rejected') return { kind: 'rejected', reason: `the Reviewer rejected the verified candidate (${why})`, baseline: baseline.run, records };
   }
+}
+
+/** Time limit of one candidate or compile run: 5× the baseline plus slack, within [5 s, --test-timeout]. */
+export function candidateTimeout(baselineMs: number, maxMs: number): number {
+  return Math.round(Math.min(maxMs, Math.max(5_000, baselineMs * 5 + 3_000)));
 }
 
 function checkBaselineRan(baseline: TestRun, command: string, timeoutMs: number): void {

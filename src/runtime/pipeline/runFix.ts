@@ -125,7 +125,7 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
     const aborted = err.code === 'RUN_ABORTED' || io.signal.aborted;
     rc.record('orchestrator', { action_type: 'error', payload: { ...err.toJSON(), stage: rc.session.state } });
     if (!rc.session.isTerminal) rc.session.send({ type: aborted ? 'abort' : 'error', reason: err.message });
-    if (!aborted && exitIsUsage(err)) {
+    if (!aborted && isInputError(err)) {
       finishTrace(rc, trace.result, result('failed', { reason: err.message }));
       throw err;
     }
@@ -142,9 +142,13 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
   return final;
 }
 
-/** Errors the user fixes by changing input or configuration (surface as exit 2, not as an outcome). */
-function exitIsUsage(err: FabricError): boolean {
-  return ['WORKSPACE_NO_TESTS', 'CONFIG_INVALID', 'USAGE_INVALID', 'SANDBOX_UNAVAILABLE', 'WORKSPACE_NOT_GIT'].includes(err.code);
+/**
+ * Errors the user fixes by changing input, configuration or the test command itself (a missing
+ * runner, a hanging suite): thrown with their code once the trace is finished, not turned into a
+ * `failed` outcome (which means a fault of Fabric's). The CLI maps each code to its exit status.
+ */
+function isInputError(err: FabricError): boolean {
+  return ['WORKSPACE_NO_TESTS', 'CONFIG_INVALID', 'USAGE_INVALID', 'SANDBOX_UNAVAILABLE', 'WORKSPACE_NOT_GIT', 'RUN_TIMEOUT'].includes(err.code);
 }
 
 function safeUserName(): string {
@@ -197,7 +201,7 @@ async function afterExplore(
     winner,
     repoDir: repo.repoDir,
     testCommand,
-    timeoutMs: options.testTimeoutMs,
+    timeoutMs: explored.runTimeoutMs,
     sourceDateEpoch: await readCommitTime(repo.repoDir, repo.baseOid),
     allowTestEdits: options.allowTestEdits,
   });
