@@ -11,7 +11,7 @@ export function formatFlags(spec: CommandSpec): string[] {
 export function commandHelp(spec: CommandSpec): string {
   const lines = [`Usage: ${spec.usage}`, '', spec.summary];
   if (spec.details) lines.push('', spec.details);
-  lines.push('', 'Options:', ...formatFlags(spec), `${'  --help'.padEnd(28)} Show this help`);
+  lines.push('', 'Options:', ...formatFlags(spec), `${'  -h, --help'.padEnd(28)} Show this help`);
   return lines.join('\n') + '\n';
 }
 
@@ -27,7 +27,7 @@ export function globalHelp(specs: readonly CommandSpec[]): string {
     ...specs.map((s) => `  ${s.name.padEnd(width)}${s.summary}`),
     '',
     'Exit codes: 0 success, 1 no verified fix or a check failed, 2 usage or configuration error, 3 internal error.',
-    'Run `fabric <command> --help` for the options of a command.',
+    'Run `fabric <command> --help` (or `fabric help <command>`) for the options of a command; `fabric --version` prints the version.',
     '',
   ].join('\n');
 }

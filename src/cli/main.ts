@@ -12,7 +12,7 @@ import { exitCodeFor } from './exitCodes';
 import { commands } from './commands';
 
 export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { help: { type: 'boolean' } };
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = { help: { type: 'boolean', short: 'h' } };
   for (const [name, f] of Object.entries(spec.flags)) options[name] = { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) };
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -24,8 +24,14 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
     return { flags, positionals };
   } catch (e) {
     if (isFabricError(e)) throw e;
-    throw new FabricError('USAGE_INVALID', (e as Error).message.split('\n')[0], { cause: e });
+    throw new FabricError('USAGE_INVALID', parseErrorCause(e as Error), { cause: e });
   }
+}
+
+/** One line naming what was wrong (node's own text for an unknown option runs on about `--` separators). */
+function parseErrorCause(e: Error & { code?: unknown }): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']+)'/.exec(e.message) : null;
+  return unknown ? `unknown option '${unknown[1]}'` : e.message.split('\n')[0];
 }
 
 export function nodeIo(signal: AbortSignal): CommandIo {
@@ -48,17 +54,28 @@ export function nodeIo(signal: AbortSignal): CommandIo {
 
 export async function runCli(argv: string[], ctx: RuntimeContext, io: CommandIo, specs: readonly CommandSpec[] = commands): Promise<ExitCode> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(globalHelp(specs));
-    return name ? ExitCode.Ok : ExitCode.Usage;
+  if (!name) {
+    // Usage error: the help goes to stderr so stdout stays empty for scripts.
+    io.stderr(globalHelp(specs));
+    return ExitCode.Usage;
   }
-  if (name === '--version') {
+  if (name === '--help' || name === '-h' || name === 'help') {
+    // `fabric help explore` is `fabric explore --help`.
+    const topic = name === 'help' && rest.length > 0 ? specs.find((s) => s.name === rest[0]) : undefined;
+    if (name === 'help' && rest.length > 0 && !topic) {
+      io.stderr(`fabric: unknown command '${rest[0]}' [USAGE_INVALID]\nRun \`fabric --help\` for the list.\n`);
+      return ExitCode.Usage;
+    }
+    io.stdout(topic ? commandHelp(topic) : globalHelp(specs));
+    return ExitCode.Ok;
+  }
+  if (name === '--version' || name === '-V') {
     io.stdout(`${FABRIC_VERSION}\n`);
     return ExitCode.Ok;
   }
   const spec = specs.find((s) => s.name === name);
   if (!spec) {
-    io.stderr(`fabric: unknown command '${name}'. Run \`fabric --help\` for the list.\n`);
+    io.stderr(`fabric: unknown ${name.startsWith('-') ? 'option' : 'command'} '${name}' [USAGE_INVALID]\nRun \`fabric --help\` for the list.\n`);
     return ExitCode.Usage;
   }
   try {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { FabricError } from '../../runtime/errors';
 import { repoIdentity } from '../../runtime/git';
-import { decidePush, describePush } from '../../runtime/pipeline/pushFix';
+import { assertRemote, decidePush, describePush } from '../../runtime/pipeline/pushFix';
 import { ExitCode, type CommandSpec } from '../command';
 
 export const approveCommand: CommandSpec = {
@@ -26,6 +26,7 @@ export const approveCommand: CommandSpec = {
     if (!io.isInteractive) throw new FabricError('APPROVAL_NOT_INTERACTIVE', 'approval needs an interactive terminal (a human at the keyboard); it cannot be scripted');
     const target = { repoDir: (await repoIdentity(resolve(io.cwd, String(args.flags.workspace)))).root, traceId: trace, remote: String(args.flags.remote) };
     const description = describePush(target);
+    await assertRemote(target);
     const a = description.args as Record<string, string>;
     io.stdout(`Fabric asks to PUSH:\n  branch  ${a.branch}\n  commit  ${a.commit}\n  remote  ${a.remote} (also ${a.notes_ref}, the evidence note)\n  trace   ${trace}\n  digest  ${description.args_digest}\n`);
     const answer = (await io.prompt('Approve this push? Type "yes" to approve, anything else to deny: ')).trim().toLowerCase();

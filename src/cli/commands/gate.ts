@@ -1,13 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { verifyEvidence, type EvidenceReport } from '../../runtime/audit/verifyEvidence';
-import { FabricError } from '../../runtime/errors';
+import { FabricError, isFabricError } from '../../runtime/errors';
 import { listRangeCommits, readEvidenceNote, repoIdentity } from '../../runtime/git';
 import { loadTrustStore } from '../../runtime/keys';
 import { FABRIC_NOTES_REF } from '../../runtime/policy';
 import { tracePaths } from '../../runtime/pipeline/tracePaths';
 import { ExitCode, type CommandSpec } from '../command';
 import { parseBundleText, printReport } from './verifyBundle';
+
+/** The commits of `range`; a revision that does not exist is the user's mistake (exit 2), not an internal error. */
+async function rangeCommits(root: string, range: string): ReturnType<typeof listRangeCommits> {
+  try {
+    return await listRangeCommits(root, range);
+  } catch (e) {
+    if (isFabricError(e, 'GIT_FAILED') && typeof e.data?.rev === 'string') {
+      throw new FabricError('USAGE_INVALID', `--range ${range}: ${e.message}`, { cause: e, data: { range, rev: e.data.rev } });
+    }
+    throw e;
+  }
+}
 
 interface GateEntry {
   commit: string;
@@ -39,7 +51,7 @@ export const gateCommand: CommandSpec = {
     const root = (await repoIdentity(resolve(io.cwd, String(args.flags.workspace)))).root;
     const trust = loadTrustStore(ctx.fabricHome);
     const entries: GateEntry[] = [];
-    for (const c of await listRangeCommits(root, range)) {
+    for (const c of await rangeCommits(root, range)) {
       const subject = c.message.split('\n')[0];
       const traceId = c.trailers['Fabric-Trace'] ?? null;
       if (!traceId) {

@@ -119,6 +119,7 @@ export class EventLog {
     const log = new EventLog(dir, join(dir, EVENT_LOG_FILE), ids, fd, { ...opts, defaultTaskId: opts.defaultTaskId ?? first.task_id });
     log.lastHash = verification.head_hash;
     log.count = verification.count;
+    log.stamper.resumeAfter(events[events.length - 1].timestamp);
     return log;
   }
 

@@ -25,6 +25,14 @@ export class MicrosecondStamper {
   }
 
   /** The next timestamp, strictly later than every earlier one from this stamper. */
+  /** Continues after an existing event's timestamp (reopening a log): never stamps earlier than it. */
+  resumeAfter(timestamp: string): void {
+    const m = /^(.*)\.(\d{6})Z$/.exec(timestamp);
+    if (!m) return;
+    const micros = Date.parse(`${m[1]}Z`) * 1000 + Number(m[2]);
+    if (Number.isFinite(micros)) this.last = Math.max(this.last, micros);
+  }
+
   next(): string {
     const elapsed = Math.max(0, Math.floor((this.clock.monotonicMs() - this.startMono) * 1000));
     let micros = this.startMicros + elapsed;

@@ -28,3 +28,4 @@ export { readCommitTime } from './readCommitTime';
 export { repoIdentity, type RepoIdentity } from './repoIdentity';
 export { readCommitInfo, type CommitInfo } from './readCommitInfo';
 export { resolveBranch } from './resolveBranch';
+export { hasRemote } from './hasRemote';
