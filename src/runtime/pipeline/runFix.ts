@@ -14,7 +14,7 @@ import { branchName, inspectRepo, readCommitTime, repoIdentity, type RepoState }
 import { initKeys, loadRuntimeKeys } from '../keys';
 import { selectSandbox } from '../sandbox';
 import { sha256Hex } from '../util/digest';
-import { detectTestCommand } from '../verify';
+import { detectTestCommand, redactText, secretEnvValues } from '../verify';
 import { compile } from './compile';
 import { explore, type ExploreOutcome } from './explore';
 import { DEFAULT_FIX_OPTIONS, type FixOptions, type FixResult, type ProgressReporter } from './options';
@@ -62,8 +62,11 @@ function loadOrCreateKeys(ctx: RuntimeContext, progress: ProgressReporter) {
 }
 
 export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> & Pick<FixOptions, 'workspace' | 'goal'>, io: RunFixIo): Promise<FixResult> {
-  const options: FixOptions = { ...DEFAULT_FIX_OPTIONS, ...partial };
-  checkOptions(options);
+  const given: FixOptions = { ...DEFAULT_FIX_OPTIONS, ...partial };
+  checkOptions(given);
+  // The goal ends up in the plan, the branch name, the signed bundle, its git note and the commit
+  // message (all of which travel with a push): credentials pasted into it are redacted first.
+  const options: FixOptions = { ...given, goal: redactText(given.goal, secretEnvValues(ctx.env)) };
   const started = ctx.clock.monotonicMs();
   const identity = await repoIdentity(options.workspace);
   const packageJson = readPackageJson(identity.root);
@@ -122,19 +125,20 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
     final = await afterExplore(rc, ctx, workspaces, repo, options, testCommand, explored, keys, started, result, io.progress);
   } catch (e) {
     const err = asFabricError(e);
-    const aborted = err.code === 'RUN_ABORTED' || io.signal.aborted;
+    const outOfBudget = err.code === 'GATE_BUDGET_EXCEEDED';
+    const stopped = err.code === 'RUN_ABORTED' || io.signal.aborted || outOfBudget;
     rc.record('orchestrator', { action_type: 'error', payload: { ...err.toJSON(), stage: rc.session.state } });
-    if (!rc.session.isTerminal) rc.session.send({ type: aborted ? 'abort' : 'error', reason: err.message });
-    if (!aborted && isInputError(err)) {
+    if (!rc.session.isTerminal) rc.session.send({ type: stopped ? 'abort' : 'error', reason: err.message });
+    if (!stopped && (isInputError(err) || err.code === 'INTERNAL')) {
       finishTrace(rc, trace.result, result('failed', { reason: err.message }));
       throw err;
     }
-    final = result(aborted ? 'aborted' : 'failed', { reason: aborted ? 'interrupted: no branch was created' : `${err.code}: ${err.message}` });
-    if (!aborted && err.code === 'INTERNAL') {
-      finishTrace(rc, trace.result, final);
-      workspacesRef.current?.dispose();
-      throw err;
-    }
+    const reason = outOfBudget
+      ? `the wall-time budget of ${Math.round(options.budgetMs / 1000)} s ran out before a fix was verified; no branch was created`
+      : stopped
+        ? 'interrupted: no branch was created'
+        : `${err.code}: ${err.message}`;
+    final = result(stopped ? 'aborted' : 'failed', { reason });
   } finally {
     workspacesRef.current?.dispose();
   }

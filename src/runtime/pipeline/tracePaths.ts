@@ -2,8 +2,9 @@
  * Where a trace lives: `<repo>/.fabric/traces/<trace_id>/`. The `.fabric/` folder carries its own
  * `.gitignore` (`*`), so traces never show up as changes in the user's working tree.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FabricError } from '../errors';
 import { EVENT_LOG_FILE } from '../events';
 
 export interface TracePaths {
@@ -35,10 +36,35 @@ export function tracePaths(repoDir: string, traceId: string): TracePaths {
   };
 }
 
-/** Creates `.fabric/` with a self-ignoring `.gitignore` (nothing else in the repo is touched). */
+/**
+ * Creates `.fabric/` with a self-ignoring `.gitignore` (nothing else in the repo is touched). The
+ * repository is untrusted: a `.fabric` or `.fabric/traces` that is a symlink (or not a folder)
+ * would send Fabric's writes outside the repo, so it is refused (`CONFIG_INVALID`), and the
+ * `.gitignore` is only ever created new, never written through an existing (even dangling) link.
+ */
 export function ensureFabricDir(repoDir: string): void {
   const root = join(repoDir, '.fabric');
-  mkdirSync(root, { recursive: true });
-  const ignore = join(root, '.gitignore');
-  if (!existsSync(ignore)) writeFileSync(ignore, '# Fabric traces: local evidence, never part of your changes.\n*\n');
+  realFolder(root, '.fabric');
+  realFolder(tracesRoot(repoDir), '.fabric/traces');
+  try {
+    writeFileSync(join(root, '.gitignore'), '# Fabric traces: local evidence, never part of your changes.\n*\n', { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
+/** Makes `path` a folder of its own, or checks that it already is one (not a symlink, not a file). */
+function realFolder(path: string, name: string): void {
+  try {
+    mkdirSync(path); // never follows a link; EEXIST when something is there already (or a parallel run made it)
+    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    throw new FabricError('CONFIG_INVALID', `${name} in the repository is ${stat.isSymbolicLink() ? 'a symlink' : 'not a folder'}; Fabric keeps its traces there and will not follow or replace it`, {
+      data: { path: name },
+    });
+  }
 }

@@ -60,21 +60,59 @@ function loadExeca(): Promise<ExecaModule> {
   return execaModule;
 }
 
+/**
+ * Keeps at most `cap` bytes of a stream: the first half and the last half, with a marker between
+ * them. Test runners print their per-test results and summary last, so the tail must survive a
+ * chatty suite; the head keeps the start of the run (banners, the first errors).
+ */
 class CappedSink {
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
+  private readonly head: Buffer[] = [];
+  private headSize = 0;
+  private tail: Buffer[] = [];
+  private tailSize = 0;
+  private dropped = 0;
   overflowed = false;
-  constructor(private readonly cap: number) {}
+  private readonly half: number;
+  constructor(private readonly cap: number) {
+    this.half = Math.floor(cap / 2);
+  }
   push(chunk: Buffer): void {
-    const room = this.cap - this.size;
-    if (chunk.length > room) this.overflowed = true;
-    if (room <= 0) return;
-    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    this.chunks.push(part);
-    this.size += part.length;
+    const headRoom = this.half - this.headSize;
+    if (headRoom > 0) {
+      const part = chunk.subarray(0, headRoom);
+      this.head.push(part);
+      this.headSize += part.length;
+      chunk = chunk.subarray(part.length);
+    }
+    if (chunk.length === 0) return;
+    this.tail.push(chunk);
+    this.tailSize += chunk.length;
+    const tailCap = this.cap - this.half;
+    if (this.tailSize > tailCap) {
+      this.overflowed = true;
+      let excess = this.tailSize - tailCap;
+      this.dropped += excess;
+      this.tailSize -= excess;
+      while (excess > 0) {
+        const first = this.tail[0];
+        if (first.length <= excess) {
+          this.tail.shift();
+          excess -= first.length;
+        } else {
+          this.tail[0] = first.subarray(excess);
+          excess = 0;
+        }
+      }
+    }
   }
   text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
+    const head = Buffer.concat(this.head).toString('utf8');
+    const tail = Buffer.concat(this.tail).toString('utf8');
+    if (this.dropped === 0) return head + tail;
+    // Cut the tail at a line start so a parser never sees half a line.
+    const nl = tail.indexOf('\n');
+    const cleanTail = nl >= 0 && nl < 4096 ? tail.slice(nl + 1) : tail;
+    return `${head}\n[… ${this.dropped} bytes of output dropped by Fabric's output limit …]\n${cleanTail}`;
   }
 }
 

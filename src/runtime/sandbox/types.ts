@@ -41,7 +41,7 @@ export interface ExecSpec {
   env?: Record<string, string>;
   /** Wall-clock limit in milliseconds; on expiry the whole process tree is killed and `timedOut` is set. */
   timeoutMs: number;
-  /** Per-stream capture limit in bytes (default 4 MiB); output beyond it is dropped, `truncated` is set, and the process keeps running. */
+  /** Per-stream capture limit in bytes (default 4 MiB); beyond it only the first and last halves are kept (runners print results last), `truncated` is set, and the process keeps running. */
   maxOutputBytes?: number;
   /** Resource limits for the process tree. */
   limits?: ExecLimits;
@@ -58,9 +58,9 @@ export interface ExecResult {
   exitCode: number | null;
   /** Name of the terminating signal (e.g. `SIGKILL`), or null. */
   signal: string | null;
-  /** Captured standard output (UTF-8), at most `maxOutputBytes` bytes. */
+  /** Captured standard output (UTF-8): all of it, or its first and last `maxOutputBytes / 2` bytes with a marker between. */
   stdout: string;
-  /** Captured standard error (UTF-8), at most `maxOutputBytes` bytes. */
+  /** Captured standard error, capped the same way. */
   stderr: string;
   /** True when either stream exceeded `maxOutputBytes`. */
   truncated: boolean;

@@ -189,10 +189,10 @@ describe('#createBwrapRunner', () => {
     });
 
     describe('when output exceeds maxOutputBytes', () => {
-      it('keeps the first bytes, sets truncated, and lets the process finish', async () => {
+      it('keeps the first and the last bytes, sets truncated, and lets the process finish', async () => {
         const ws = workspace();
         const r = await runner.run({
-          argv: ['sh', '-c', 'head -c 200000 /dev/zero | tr "\\0" a; echo finished > done.txt'],
+          argv: ['sh', '-c', 'printf "START\\n"; head -c 200000 /dev/zero | tr "\\0" a; printf "\\nsummary line\\n"; echo finished > done.txt'],
           cwd: ws,
           workspace: ws,
           maxOutputBytes: 1000,
@@ -200,7 +200,10 @@ describe('#createBwrapRunner', () => {
         });
         assert.equal(r.truncated, true);
         assert.equal(r.limitBreached, 'output');
-        assert.equal(r.stdout, 'a'.repeat(1000));
+        assert.ok(r.stdout.startsWith('START\naaa'), r.stdout.slice(0, 40));
+        assert.ok(r.stdout.endsWith('\nsummary line\n'), r.stdout.slice(-40));
+        assert.match(r.stdout, /bytes of output dropped/);
+        assert.ok(r.stdout.length < 1200, String(r.stdout.length));
         assert.equal(r.exitCode, 0);
         assert.equal(readFileSync(join(ws, 'done.txt'), 'utf8'), 'finished\n');
       });
