@@ -37,6 +37,16 @@ export interface LocalizerOutput extends Localization {
   spectrum: { runs: number; failing: number } | null;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Every analyzable source file of the workspace, plus package.json files (for `main`); symlinks and huge files skipped. */
 function readSources(root: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -47,7 +57,9 @@ function readSources(root: string): Map<string, string> {
         if (entry.name === 'node_modules' || entry.name === '.git' || entry.name.startsWith('.fabric')) continue;
         walk(path);
       } else if (entry.isFile() && (isAnalyzable(path) || entry.name === 'package.json') && statSync(join(root, path)).size <= MAX_SOURCE_BYTES) {
-        files.set(path, readFileSync(join(root, path), 'utf8'));
+        const text = decodeUtf8(readFileSync(join(root, path)));
+        // Not UTF-8 (e.g. a latin1 comment): editing it as text would corrupt the other bytes.
+        if (text !== null) files.set(path, text);
       }
     }
   };
