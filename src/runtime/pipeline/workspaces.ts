@@ -4,6 +4,7 @@
  * (`node_modules`, ignored by git) are never copied: the sandbox mounts them read-only.
  */
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { materializeTree } from '../git';
@@ -53,8 +54,9 @@ export class Workspaces {
     return dependencyMounts(this.repoDir, ws.path);
   }
 
+  /** Removes a workspace in the background (a synchronous delete would stall the other candidates); `dispose` sweeps the rest. */
   remove(ws: Workspace): void {
-    rmSync(ws.path, { recursive: true, force: true });
+    void rm(ws.path, { recursive: true, force: true, maxRetries: 2 }).catch(() => undefined);
   }
 
   dispose(): void {
