@@ -3,8 +3,8 @@
  * innermost range containing its first non-blank character has count > 0. Only `file://` scripts
  * under the workspace and outside node_modules count. The JSON is validated with ajv first.
  */
-import Ajv from 'ajv';
 import { FabricError } from '../errors';
+import { compileSchema } from '../util/schema';
 import { workspaceRelative } from './workspacePath';
 
 interface CoverageRange {
@@ -55,11 +55,13 @@ const schema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile<V8Coverage>(schema);
+const coverage = compileSchema<V8Coverage>(schema, { strict: false });
 
+/** `data.errors` keeps its older form: `<ajv instance path> <message>`, the object for a missing property. */
 function assertCoverage(value: unknown): asserts value is V8Coverage {
-  if (validate(value)) return;
-  const paths = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
+  const failures = coverage.failures(value);
+  if (failures.length === 0) return;
+  const paths = failures.map((f) => `${f.instancePath || '/'} ${f.message}`.trim());
   throw new FabricError('SCHEMA_INVALID', 'not a V8 coverage file', { data: { errors: paths } });
 }
 

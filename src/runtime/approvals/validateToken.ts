@@ -1,4 +1,4 @@
-import { compileSchemaAssert } from '../keys/schemaAssert';
+import { compileSchemaAssert } from '../util/schema';
 import { approvalTokenSchema } from './schema';
 import type { ApprovalToken } from './types';
 

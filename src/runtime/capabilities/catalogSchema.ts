@@ -2,8 +2,8 @@
  * JSON Schema of policies/capabilities.json and its ajv check (STYLE §5): every bad field path is
  * collected, and duplicate ids are reported as well.
  */
-import Ajv, { type ErrorObject } from 'ajv';
 import { ROLE_NAMES } from '../policy/roles';
+import { compileSchema } from '../util/schema';
 import { CAPABILITY_IDS } from './ids';
 import type { CapabilityCatalogFile } from './types';
 
@@ -35,19 +35,12 @@ export const capabilityCatalogSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validateFile = ajv.compile(capabilityCatalogSchema);
-
-function fieldPath(e: ErrorObject): string {
-  const params = e.params as { missingProperty?: string; additionalProperty?: string };
-  const extra = params.missingProperty ?? params.additionalProperty;
-  const path = extra === undefined ? e.instancePath : `${e.instancePath}/${extra}`;
-  return `${path || '/'}: ${e.message ?? e.keyword}`;
-}
+const catalogFile = compileSchema<CapabilityCatalogFile>(capabilityCatalogSchema);
 
 /** Every problem of `value` as a catalog file (`<json pointer>: <message>`); empty when valid. */
 export function checkCapabilityCatalog(value: unknown): string[] {
-  if (!validateFile(value)) return (validateFile.errors ?? []).map(fieldPath);
+  const issues = catalogFile.issues(value);
+  if (issues.length > 0) return issues.map((i) => `${i.path}: ${i.message}`);
   const seen = new Set<string>();
   const errors: string[] = [];
   (value as CapabilityCatalogFile).capabilities.forEach((c, i) => {

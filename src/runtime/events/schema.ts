@@ -2,7 +2,7 @@
  * JSON Schema of one event line and its compiled ajv validator (STYLE §5). Anything read from an
  * `agent_events.jsonl` goes through `validateEvent` before it is trusted as a `FabricEvent`.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import { compileSchema, dottedPath, type CompiledSchema } from '../util/schema';
 import { ACTION_TYPES } from './types';
 
 const digest = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' } as const;
@@ -44,29 +44,20 @@ export const eventIdsSchema = {
   properties: { trace_id: id, session_id: id, tenant_id: id },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const compiledEvent = ajv.compile(eventSchema);
-const compiledIds = ajv.compile(eventIdsSchema);
+const compiledEvent = compileSchema(eventSchema);
+const compiledIds = compileSchema(eventIdsSchema);
 
-/** Dotted field path of one ajv error (`payload`, `hash`, …; `(root)` for the object itself). */
-function fieldPath(e: ErrorObject): string {
-  const parts = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const params = e.params as { missingProperty?: string; additionalProperty?: string };
-  if (e.keyword === 'required' && params.missingProperty !== undefined) parts.push(params.missingProperty);
-  if (e.keyword === 'additionalProperties' && params.additionalProperty !== undefined) parts.push(params.additionalProperty);
-  return parts.length === 0 ? '(root)' : parts.join('.');
-}
-
-function paths(errors: ErrorObject[] | null | undefined): string[] {
-  return [...new Set((errors ?? []).map(fieldPath))];
+/** Distinct dotted field paths (`payload`, `hash`, …; `(root)` for the object itself). */
+function paths(schema: CompiledSchema<unknown>, x: unknown): string[] {
+  return [...new Set(schema.issues(x).map((i) => dottedPath(i.path)))];
 }
 
 /** Every bad field path of `x` as an event; empty when `x` is a well-formed event. */
 export function validateEvent(x: unknown): string[] {
-  return compiledEvent(x) ? [] : paths(compiledEvent.errors);
+  return paths(compiledEvent, x);
 }
 
 /** Every bad field path of `x` as `EventIds`; empty when valid. */
 export function validateEventIds(x: unknown): string[] {
-  return compiledIds(x) ? [] : paths(compiledIds.errors);
+  return paths(compiledIds, x);
 }

@@ -1,3 +1,4 @@
+import { dottedPath } from '../util/schema';
 import { bundleSchemaIssues } from './validateBundle';
 import type { BundleCheck } from './types';
 
@@ -8,7 +9,7 @@ export function checkBundleSchema(bundle: unknown): BundleCheck[] {
   return issues.map((i) => ({
     name: 'schema',
     ok: false,
-    field: i.path.replace(/^\//, '').replace(/\//g, '.') || '(root)',
+    field: dottedPath(i.path),
     code: 'SCHEMA_INVALID' as const,
     message: i.message,
   }));

@@ -1,4 +1,4 @@
-import { compileSchemaAssert, compileSchemaCheck } from '../keys/schemaAssert';
+import { compileSchema, compileSchemaAssert } from '../util/schema';
 import { evidenceBundleSchema, unsignedBundleSchema } from './schema';
 import type { EvidenceBundle, UnsignedBundle } from './types';
 
@@ -17,4 +17,4 @@ export const validateUnsignedBundle: (x: unknown) => asserts x is UnsignedBundle
 );
 
 /** Every schema issue of a bundle, without throwing (the first step of verifyBundle). */
-export const bundleSchemaIssues = compileSchemaCheck(evidenceBundleSchema);
+export const bundleSchemaIssues = compileSchema<EvidenceBundle>(evidenceBundleSchema).issues;

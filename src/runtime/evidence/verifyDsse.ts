@@ -1,7 +1,7 @@
 import { verifyEd25519 } from '../keys/ed25519Verify';
 import type { TrustStore } from '../keys/trustStore';
 import type { KeyRole } from '../keys/types';
-import { compileSchemaAssert } from '../keys/schemaAssert';
+import { compileSchemaAssert } from '../util/schema';
 import { decodeCanonicalBase64 } from './base64';
 import { pae } from './pae';
 import { dsseEnvelopeSchema } from './schema';

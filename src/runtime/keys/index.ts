@@ -8,5 +8,4 @@ export { allowedSignersLines, signerPrincipal } from './allowedSignersLines';
 export { trustStoreFromKeys, type TrustStore, type TrustedKey } from './trustStore';
 export { loadTrustStore, type TrustFile } from './loadTrustStore';
 export { keyFilePath, trustFilePath, type KeyFile } from './keyFile';
-export { compileSchemaAssert, compileSchemaCheck, type SchemaCheck, type SchemaIssue } from './schemaAssert';
 export { verifyEd25519 } from './ed25519Verify';

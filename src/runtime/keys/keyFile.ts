@@ -1,6 +1,6 @@
 /** The on-disk form of a role key: `<fabricHome>/keys/<role>.json`, mode 0600, in a 0700 folder. */
 import { join } from 'node:path';
-import { compileSchemaCheck } from './schemaAssert';
+import { compileSchema } from '../util/schema';
 import { KEY_ROLES, type KeyRole } from './types';
 
 export interface KeyFile {
@@ -31,7 +31,7 @@ export const keyFileSchema = {
   },
 };
 
-export const checkKeyFile = compileSchemaCheck(keyFileSchema);
+export const checkKeyFile = compileSchema<KeyFile>(keyFileSchema).issues;
 
 export function keysDir(fabricHome: string): string {
   return join(fabricHome, 'keys');

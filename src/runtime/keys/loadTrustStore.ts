@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { FabricError } from '../errors';
+import { compileSchema, type SchemaIssue } from '../util/schema';
 import { parseSshEd25519PublicKeyLine, sshFingerprint } from '../util/sshWire';
-import { compileSchemaCheck, type SchemaIssue } from './schemaAssert';
 import { keyFilePath, trustFilePath } from './keyFile';
 import { loadKey } from './loadKey';
 import { trustStoreFromKeys, type TrustedKey, type TrustStore } from './trustStore';
@@ -13,7 +13,7 @@ export interface TrustFile {
   keys: { role: KeyRole; openssh: string }[];
 }
 
-const checkTrustFile = compileSchemaCheck({
+const checkTrustFile = compileSchema<TrustFile>({
   type: 'object',
   additionalProperties: false,
   required: ['keys'],
@@ -28,7 +28,7 @@ const checkTrustFile = compileSchemaCheck({
       },
     },
   },
-});
+}).issues;
 
 /**
  * The trust store a verifier uses: `trusted_keys.json` when it exists (validated; `KEYS_INVALID`

@@ -1,5 +1,5 @@
 import { FabricError } from '../errors';
-import type { SchemaIssue } from './schemaAssert';
+import type { SchemaIssue } from '../util/schema';
 import type { KeyRole } from './types';
 
 /** A key the verifier trusts, and the one role it may sign for. */

@@ -5,30 +5,18 @@
  * a phase does not depend on itself, nor both depend on and unblock the same phase, and `done`
  * means completion 1.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import { compileSchema, type SchemaFailure } from '../util/schema';
 import schema from './unifiedSpecV1.schema.json';
 import type { ProtocolDocument, ProtocolError, ProtocolValidation } from './types';
 
-const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true });
-const validateSchema = ajv.compile<ProtocolDocument>(schema);
+const protocolSchema = compileSchema<ProtocolDocument>(schema, { unicodeRegExp: true });
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Turns one ajv error into a pointer at the exact offending key where ajv names it. */
-function toProtocolError(e: ErrorObject): ProtocolError {
-  const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'required' && typeof params.missingProperty === 'string') {
-    return { path: `${e.instancePath}/${escapePointer(params.missingProperty)}`, message: 'is required' };
-  }
-  if (e.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
-    return { path: `${e.instancePath}/${escapePointer(params.additionalProperty)}`, message: 'is not allowed' };
-  }
-  if (e.keyword === 'contains' && e.instancePath === '/guardrails/audit_trace') {
-    return { path: e.instancePath, message: 'must include "trace_id"' };
-  }
-  return { path: e.instancePath, message: e.message ?? e.keyword };
+/** One schema failure in this module's words; the document itself is `''` here, not `/`. */
+function toProtocolError(f: SchemaFailure): ProtocolError {
+  if (f.keyword === 'required') return { path: f.path, message: 'is required' };
+  if (f.keyword === 'additionalProperties') return { path: f.path, message: 'is not allowed' };
+  if (f.keyword === 'contains' && f.path === '/guardrails/audit_trace') return { path: f.path, message: 'must include "trace_id"' };
+  return { path: f.instancePath, message: f.message };
 }
 
 function field(x: unknown, ...keys: string[]): unknown {
@@ -64,9 +52,7 @@ function crossFieldErrors(doc: unknown): ProtocolError[] {
 
 /** Every problem in `x` as `{ path, message }`, schema errors first; `{ ok: true }` when none. */
 export function validateProtocolDocument(x: unknown): ProtocolValidation {
-  // Per-item failures inside `contains` are noise: the `contains` error itself says what is missing.
-  const raw = validateSchema(x) ? [] : (validateSchema.errors ?? []).filter((e) => !e.schemaPath.includes('/contains/'));
-  const schemaErrors = raw.map(toProtocolError);
+  const schemaErrors = protocolSchema.failures(x).map(toProtocolError);
   const seen = new Set<string>();
   const errors = [...schemaErrors, ...crossFieldErrors(x)].filter((e) => {
     const key = `${e.path}\u0000${e.message}`;

@@ -1,7 +1,7 @@
-import Ajv, { type ErrorObject } from 'ajv';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, normalize } from 'node:path';
 import { FabricError } from '../errors';
+import { compileSchema } from '../util/schema';
 import { isInside } from './isInside';
 import { DEFAULT_MAX_OUTPUT_BYTES, type ExecLimits, type ExecSpec, type Mount } from './types';
 
@@ -67,17 +67,7 @@ const execSpecSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: true }).compile(execSpecSchema);
-
-function fieldPath(e: ErrorObject): string {
-  const params = e.params as { missingProperty?: string; additionalProperty?: string };
-  const extra = params.missingProperty ?? params.additionalProperty;
-  return extra === undefined ? e.instancePath : `${e.instancePath}/${extra}`;
-}
-
-function fieldPaths(errors: ErrorObject[] | null | undefined): string[] {
-  return [...new Set((errors ?? []).map(fieldPath))];
-}
+const execSpec = compileSchema<Omit<ExecSpec, 'signal'>>(execSpecSchema);
 
 function escape(message: string, data: Record<string, unknown>): FabricError {
   return new FabricError('SANDBOX_PATH_ESCAPE', message, { data });
@@ -102,8 +92,9 @@ function canonicalish(path: string): string {
  */
 export function assertExecSpec(spec: ExecSpec, hidden: readonly string[] = []): ResolvedExecSpec {
   const { signal, ...plain } = spec;
-  if (!validate(plain)) {
-    throw new FabricError('SCHEMA_INVALID', 'invalid ExecSpec', { data: { fields: fieldPaths(validate.errors) } });
+  const issues = execSpec.issues(plain);
+  if (issues.length > 0) {
+    throw new FabricError('SCHEMA_INVALID', 'invalid ExecSpec', { data: { fields: [...new Set(issues.map((i) => i.path))] } });
   }
   if (!existsSync(spec.workspace) || !statSync(spec.workspace).isDirectory()) {
     throw new FabricError('SANDBOX_SPAWN_FAILED', 'workspace is not a directory', { data: { workspace: spec.workspace } });

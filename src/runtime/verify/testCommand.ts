@@ -2,8 +2,9 @@
  * Finding the user's test command in package.json, and narrowing it to a few test files when the
  * runner is recognisable. Everything here is string work: nothing is run.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import type { JSONSchemaType } from 'ajv';
 import { FabricError } from '../errors';
+import { compileSchema } from '../util/schema';
 
 /** npm's placeholder for a package without tests. */
 const NPM_DEFAULT_TEST = /^echo\s+(["']?)Error: no test specified\1\s*&&\s*exit 1$/;
@@ -22,13 +23,13 @@ const packageSchema: JSONSchemaType<PackageScripts> = {
   },
 };
 
-const validatePackage = new Ajv({ allErrors: true }).compile(packageSchema);
+const packageScripts = compileSchema<PackageScripts>(packageSchema);
 
 /** The relevant part of a parsed package.json; null when there is none; CONFIG_INVALID when malformed. */
 function readPackage(packageJson: unknown): PackageScripts | null {
   if (packageJson === undefined || packageJson === null) return null;
-  if (validatePackage(packageJson)) return packageJson;
-  const paths = (validatePackage.errors ?? []).map((e) => e.instancePath || '/');
+  const paths = packageScripts.issues(packageJson).map((i) => i.path);
+  if (paths.length === 0) return packageJson as PackageScripts;
   throw new FabricError('CONFIG_INVALID', `package.json is malformed at ${paths.join(', ')}`, { data: { paths } });
 }
 

@@ -3,7 +3,8 @@
  * the same shape). The JSON is found in stdout even with console output or npm banners before it,
  * and validated with ajv before use; output that does not validate is not this format.
  */
-import Ajv, { type JSONSchemaType } from 'ajv';
+import type { JSONSchemaType } from 'ajv';
+import { compileSchema } from '../../util/schema';
 import type { ParsedTest, TestFailure, TestStatus } from './types';
 import { failureFromText, outputLines } from './text';
 
@@ -97,9 +98,8 @@ const jestSchema: JSONSchemaType<JestJson> = {
   },
 };
 
-const ajv = new Ajv({ allErrors: true });
-const isMochaJson = ajv.compile(mochaSchema);
-const isJestJson = ajv.compile(jestSchema);
+const isMochaJson = compileSchema<MochaJson>(mochaSchema).matches;
+const isJestJson = compileSchema<JestJson>(jestSchema).matches;
 
 /** The JSON document in stdout: the whole text, or from the first line that starts one to the last `}`. */
 function findJson(stdout: string): unknown {
