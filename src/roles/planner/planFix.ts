@@ -6,9 +6,9 @@
  * file even then: widening it would mean the whole repository. Text that came from outside (goal,
  * failure reports) is redacted before it enters the plan.
  */
-import Ajv from 'ajv';
 import { FabricError } from '../../runtime/errors';
 import { assertProtocolDocument } from '../../runtime/protocol';
+import { compileSchema } from '../../runtime/util/schema';
 import { isTestPath } from '../../runtime/util/testPaths';
 import { redactText } from '../../runtime/verify/secrets';
 import { normalizeRepoPath } from './isInWriteScope';
@@ -19,8 +19,7 @@ const DEFAULT_MAX_WRITE_FILES = 3;
 const MAX_FAILURES_SHOWN = 5;
 const MAX_FAILURE_CHARS = 300;
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validateInput = ajv.compile<PlanFixInput>(planFixInputSchema);
+const planFixInput = compileSchema<PlanFixInput>(planFixInputSchema);
 
 function pathErrors(input: unknown): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
@@ -35,12 +34,15 @@ function pathErrors(input: unknown): { path: string; message: string }[] {
   return errors;
 }
 
-/** ajv shape check (ajv also refuses NaN and ±Infinity) plus repository-relative paths; every error at once. */
-function checkInput(input: unknown): PlanFixInput {
-  const valid = validateInput(input);
-  const schemaErrors = valid ? [] : (validateInput.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword }));
-  const errors = [...schemaErrors, ...pathErrors(input)];
-  if (!valid || errors.length > 0) throw new FabricError('SCHEMA_INVALID', 'invalid planner input', { data: { errors } });
+/**
+ * ajv shape check (ajv also refuses NaN and ±Infinity) plus repository-relative paths; every error
+ * at once. Schema errors keep ajv's instance path (the object, for a missing or extra property).
+ */
+function checkInput(x: unknown): PlanFixInput {
+  const schemaErrors = planFixInput.failures(x).map((f) => ({ path: f.instancePath, message: f.message }));
+  const errors = [...schemaErrors, ...pathErrors(x)];
+  if (errors.length > 0) throw new FabricError('SCHEMA_INVALID', 'invalid planner input', { data: { errors } });
+  const input = x as PlanFixInput;
   const norm = (p: string): string => normalizeRepoPath(p) as string;
   return {
     ...input,

@@ -3,8 +3,8 @@
  * is a small function in `rules/`; the verdict is `reject` as soon as any rule finds anything, and
  * `checks` records `<rule>:pass|fail` for every rule for the Evidence Bundle's `static_checks`.
  */
-import Ajv from 'ajv';
 import { FabricError } from '../../runtime/errors';
+import { compileSchema } from '../../runtime/util/schema';
 import { normalizeRepoPath } from '../planner/isInWriteScope';
 import { defaultReviewAllowList } from './defaultAllowList';
 import { checkBinary } from './rules/binary';
@@ -42,8 +42,7 @@ const inputSchema = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateInput = ajv.compile<ReviewInput>(inputSchema);
+const reviewInput = compileSchema<ReviewInput>(inputSchema, { allowUnionTypes: true });
 
 function rule(r: ReviewRule): (ctx: RuleContext) => ReviewFinding[] {
   switch (r) {
@@ -68,11 +67,14 @@ function rule(r: ReviewRule): (ctx: RuleContext) => ReviewFinding[] {
   }
 }
 
-function checkInput(input: unknown): ReviewInput {
-  if (!validateInput(input)) {
-    const errors = (validateInput.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword }));
+/** Schema errors keep ajv's instance path (the object, for a missing or extra property). */
+function checkInput(x: unknown): ReviewInput {
+  const failures = reviewInput.failures(x);
+  if (failures.length > 0) {
+    const errors = failures.map((f) => ({ path: f.instancePath, message: f.message }));
     throw new FabricError('SCHEMA_INVALID', 'invalid reviewer input', { data: { errors } });
   }
+  const input = x as ReviewInput;
   const seen = new Map<string, number>();
   const errors: { path: string; message: string }[] = [];
   input.files.forEach((f, i) => {
