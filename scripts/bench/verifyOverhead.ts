@@ -78,6 +78,7 @@ export async function benchVerifyOverhead(scratch: Scratch, repo: BenchRepo, tag
     trace: tracePaths(repo.dir, traceId),
     repoDir: repo.dir,
     sandbox,
+    operatorKeys: [],
     budgetMs: 20 * 60_000,
     maxRevisions: 1,
     signal: new AbortController().signal,

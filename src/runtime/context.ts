@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { KeyStore } from './keys/keyStore';
 
 export interface Clock {
   /** Wall-clock time (for timestamps). */
@@ -33,6 +34,8 @@ export interface RuntimeContext {
   fabricHome: string;
   /** The environment of the Fabric process itself. Never handed to sandboxed processes. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Where role keys live; files under `fabricHome` when absent (the CLI). The editor passes SecretStorage. */
+  keyStore?: KeyStore;
 }
 
 export const systemClock: Clock = {

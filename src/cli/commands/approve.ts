@@ -32,11 +32,11 @@ export const approveCommand: CommandSpec = {
     const answer = (await io.prompt('Approve this push? Type "yes" to approve, anything else to deny: ')).trim().toLowerCase();
     if (answer !== 'yes' && answer !== 'y') {
       const reason = (await io.prompt('Reason for the denial (recorded in the event log): ')).trim() || 'denied by the operator';
-      decidePush(ctx, target, { approve: false, reason });
+      await decidePush(ctx, target, { approve: false, reason });
       io.stdout('Denied; nothing will be pushed.\n');
       return ExitCode.CheckFailed;
     }
-    const { expires } = decidePush(ctx, target, { approve: true });
+    const { expires } = await decidePush(ctx, target, { approve: true });
     io.stdout(`Approved. Single-use token valid until ${expires}. Now run: fabric push --trace ${trace}${target.remote !== 'origin' ? ` --remote ${target.remote}` : ''}\n`);
     return ExitCode.Ok;
   },

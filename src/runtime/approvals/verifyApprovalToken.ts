@@ -18,7 +18,7 @@ export interface VerifyApprovalOptions {
   /** Decides expiry. */
   clock: Clock;
   /** Single-use ledger; the nonce is consumed when every other check passed. */
-  ledger: NonceLedger;
+  ledger: Pick<NonceLedger, 'consume'>;
 }
 
 function verifySignature(token: ApprovalToken, operatorKeys: readonly OperatorPublicKey[]): void {

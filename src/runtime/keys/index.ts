@@ -9,3 +9,4 @@ export { trustStoreFromKeys, type TrustStore, type TrustedKey } from './trustSto
 export { loadTrustStore, type TrustFile } from './loadTrustStore';
 export { keyFilePath, trustFilePath, type KeyFile } from './keyFile';
 export { verifyEd25519 } from './ed25519Verify';
+export { fileKeyStore, keyStoreOf, type KeyStore, type RuntimeKeys } from './keyStore';

@@ -3,11 +3,10 @@
  * only with a token the operator minted for exactly this trace, action and arguments. Roles never
  * hold the operator key; only its public half is trusted here.
  */
-import { decodeApprovalToken, NonceLedger, verifyApprovalToken, type HighImpactAction } from '../approvals';
+import { decodeApprovalToken, NonceLedger, verifyApprovalToken, type HighImpactAction, type OperatorPublicKey } from '../approvals';
 import type { Clock } from '../context';
 import { asFabricError, FabricError } from '../errors';
 import type { ApprovalVerifier } from '../kernel';
-import { loadTrustStore } from '../keys';
 
 /** The approval action a high-impact capability needs. */
 export const CAPABILITY_ACTIONS: Readonly<Record<string, HighImpactAction>> = {
@@ -24,7 +23,10 @@ export function actionForCapability(capabilityId: string): HighImpactAction {
 }
 
 export interface ApprovalCheckOptions {
+  /** Holds the single-use nonce ledger. */
   fabricHome: string;
+  /** The trusted operator public keys (from the key store's trust store). */
+  operatorKeys: readonly OperatorPublicKey[];
   traceId: string;
   clock: Clock;
   /** Check only: do not consume the token's nonce (used to give a precise error before the Gate runs). */
@@ -34,17 +36,14 @@ export interface ApprovalCheckOptions {
 /** Verifies an encoded token for one capability call; throws the approval error codes. */
 export function checkApprovalToken(capabilityId: string, args: Record<string, unknown>, token: string, opts: ApprovalCheckOptions): { exp: number } {
   const decoded = decodeApprovalToken(token);
-  const operatorKeys = loadTrustStore(opts.fabricHome).keysForRole('operator');
-  if (operatorKeys.length === 0) throw new FabricError('KEYS_MISSING', 'no trusted operator key: run `fabric keys init`');
+  if (opts.operatorKeys.length === 0) throw new FabricError('KEYS_MISSING', 'no trusted operator key: run `fabric keys init`');
   const ledger = new NonceLedger(opts.fabricHome);
-  const effectiveLedger = opts.dryRun
-    ? ({
-        consume: (nonce: string) => {
-          if (ledger.has(nonce)) throw new FabricError('APPROVAL_REUSED', 'this approval token was already used');
-        },
-      } as unknown as NonceLedger)
-    : ledger;
-  verifyApprovalToken(decoded, { action: actionForCapability(capabilityId), trace_id: opts.traceId, args }, { operatorKeys, clock: opts.clock, ledger: effectiveLedger });
+  const checkOnly: Pick<NonceLedger, 'consume'> = {
+    consume: (nonce) => {
+      if (ledger.has(nonce)) throw new FabricError('APPROVAL_REUSED', 'this approval token was already used');
+    },
+  };
+  verifyApprovalToken(decoded, { action: actionForCapability(capabilityId), trace_id: opts.traceId, args }, { operatorKeys: [...opts.operatorKeys], clock: opts.clock, ledger: opts.dryRun ? checkOnly : ledger });
   return { exp: Math.floor(Date.parse(decoded.exp) / 1000) };
 }
 

@@ -10,7 +10,7 @@ import type { RuntimeContext } from '../context';
 import { asFabricError, FabricError, isFabricError } from '../errors';
 import { EventLog } from '../events';
 import { hasRemote, inspectRepo, pushBranch, resolveBranch } from '../git';
-import { loadKey } from '../keys';
+import { keyStoreOf } from '../keys';
 import { FABRIC_NOTES_REF } from '../policy';
 import { runHostGit } from '../sandbox';
 import { canonicalDigest } from '../util/digest';
@@ -69,7 +69,7 @@ function appendToTrace(ctx: RuntimeContext, target: PushTarget, event: { agent_i
  * keeps it for `push`; on denial records the reason and withdraws any token approved earlier for
  * this push, so "no" always means nothing will be pushed.
  */
-export function decidePush(ctx: RuntimeContext, target: PushTarget, decision: { approve: true } | { approve: false; reason: string }): { description: ActionDescription; expires?: string } {
+export async function decidePush(ctx: RuntimeContext, target: PushTarget, decision: { approve: true } | { approve: false; reason: string }): Promise<{ description: ActionDescription; expires?: string }> {
   const description = describePush(target);
   if (!decision.approve) {
     let withdrawn = false;
@@ -90,7 +90,7 @@ export function decidePush(ctx: RuntimeContext, target: PushTarget, decision: { 
     if (failure !== undefined) throw failure;
     return { description };
   }
-  const token = mintApprovalToken({ action: 'push', trace_id: target.traceId, args: description.args }, loadKey(ctx.fabricHome, 'operator'), { clock: ctx.clock, random: ctx.random });
+  const token = mintApprovalToken({ action: 'push', trace_id: target.traceId, args: description.args }, await keyStoreOf(ctx).operatorKey(), { clock: ctx.clock, random: ctx.random });
   savePendingToken(ctx.fabricHome, token);
   appendToTrace(ctx, target, { agent_id: 'operator:human', action_type: 'approval_decision', payload: { action: 'push', decision: 'approve', args_digest: description.args_digest, expires: token.exp, nonce_digest: token.nonce.slice(0, 8) } });
   return { description, expires: token.exp };
@@ -127,6 +127,7 @@ export async function assertRemote(target: PushTarget): Promise<void> {
 export async function pushFix(ctx: RuntimeContext, target: PushTarget): Promise<{ pushed: string[]; args: PushArgs }> {
   const result = loadTraceResult(target.repoDir, target.traceId);
   const args = pushArgs(result, target.remote);
+  const operatorKeys = (await keyStoreOf(ctx).trustStore()).keysForRole('operator');
   const events = EventLog.resume(tracePaths(target.repoDir, target.traceId).dir, { clock: ctx.clock });
   try {
     // An unknown remote is refused before the pending approval is taken, so the approval survives a typo.
@@ -145,7 +146,7 @@ export async function pushFix(ctx: RuntimeContext, target: PushTarget): Promise<
     if (encoded) {
       // A precise error (expired, reused, other remote…) before the Gate consumes anything.
       try {
-        checkApprovalToken('git.push', { ...args }, encoded, { fabricHome: ctx.fabricHome, traceId: target.traceId, clock: ctx.clock, dryRun: true });
+        checkApprovalToken('git.push', { ...args }, encoded, { fabricHome: ctx.fabricHome, operatorKeys, traceId: target.traceId, clock: ctx.clock, dryRun: true });
       } catch (e) {
         refuse(events, 'approval', args, e);
       }
@@ -155,7 +156,7 @@ export async function pushFix(ctx: RuntimeContext, target: PushTarget): Promise<
       }
     }
     const repo = await inspectRepo(target.repoDir, { clock: ctx.clock });
-    const { gate } = buildGate({ ctx, events, repoDir: target.repoDir, traceId: target.traceId, budgetMs: 10 * 60_000 });
+    const { gate } = buildGate({ ctx, events, repoDir: target.repoDir, traceId: target.traceId, budgetMs: 10 * 60_000, operatorKeys });
     const lease = { trace_id: events.ids.trace_id, session_id: events.ids.session_id, tenant_id: events.ids.tenant_id, principal: 'operator', role: 'release_captain' as const, instance: 'push', expiresAtMs: ctx.clock.now().getTime() + 10 * 60_000 };
     try {
       const pushed = await gate.invoke(

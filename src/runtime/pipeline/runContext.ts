@@ -9,6 +9,7 @@ import type { RuntimeContext } from '../context';
 import { EventLog, type EventInput, type FabricEvent } from '../events';
 import { createGate, type Gate, type Lease } from '../kernel';
 import { loadPolicyEngine, type RoleName } from '../policy';
+import type { OperatorPublicKey } from '../approvals';
 import type { SandboxSelection } from '../sandbox';
 import { Session } from '../session';
 import { policiesDir } from '../util/packageRoot';
@@ -49,6 +50,8 @@ export interface RunContextOptions {
   budgetMs: number;
   maxRevisions: number;
   signal: AbortSignal;
+  /** Trusted operator public keys: the only keys whose approval tokens the Gate accepts. */
+  operatorKeys: readonly OperatorPublicKey[];
 }
 
 /** Cedar `forbid` rules the repository adds for itself (`.fabric/policies/*.cedar`); `permit` is refused. */
@@ -63,7 +66,7 @@ function workspacePolicies(repoDir: string): string | undefined {
 }
 
 /** The Gate for one trace: Cedar policies (plus the repo's own forbid rules), the pinned catalog, approvals. */
-export function buildGate(opts: { ctx: RuntimeContext; events: EventLog; repoDir: string; traceId: string; budgetMs: number }): { gate: Gate; policyDigest: string; catalogDigest: string; startedAtMs: number } {
+export function buildGate(opts: { ctx: RuntimeContext; events: EventLog; repoDir: string; traceId: string; budgetMs: number; operatorKeys: readonly OperatorPublicKey[] }): { gate: Gate; policyDigest: string; catalogDigest: string; startedAtMs: number } {
   const { ctx } = opts;
   const policy = loadPolicyEngine({ policiesDir: policiesDir(), workspacePolicies: workspacePolicies(opts.repoDir), clock: ctx.clock });
   const catalog = loadCapabilityCatalog(join(policiesDir(), 'capabilities.json'));
@@ -74,7 +77,7 @@ export function buildGate(opts: { ctx: RuntimeContext; events: EventLog; repoDir
     catalog,
     clock: ctx.clock,
     budget: { wallMs: opts.budgetMs, startedAtMs },
-    approvals: createApprovalVerifier({ fabricHome: ctx.fabricHome, traceId: opts.traceId, clock: ctx.clock }),
+    approvals: createApprovalVerifier({ fabricHome: ctx.fabricHome, operatorKeys: opts.operatorKeys, traceId: opts.traceId, clock: ctx.clock }),
   });
   return { gate, policyDigest: policy.policyDigest(), catalogDigest: catalog.digest(), startedAtMs };
 }
@@ -86,7 +89,7 @@ export function createRunContext(opts: RunContextOptions): RunContext {
     extraSecrets: secretEnvValues(ctx.env),
     defaultTaskId: `${ids.trace_id}:fix`,
   });
-  const { gate, policyDigest, catalogDigest, startedAtMs } = buildGate({ ctx, events, repoDir: opts.repoDir, traceId: ids.trace_id, budgetMs: opts.budgetMs });
+  const { gate, policyDigest, catalogDigest, startedAtMs } = buildGate({ ctx, events, repoDir: opts.repoDir, traceId: ids.trace_id, budgetMs: opts.budgetMs, operatorKeys: opts.operatorKeys });
   const session = new Session({
     maxRevisions: opts.maxRevisions,
     // Every state transition is a phase boundary: the log is fsynced so a crash loses no finished phase.

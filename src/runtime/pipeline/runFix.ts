@@ -9,9 +9,9 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { release } from '../../roles/releaseCaptain';
 import type { RuntimeContext } from '../context';
-import { asFabricError, FabricError, isFabricError } from '../errors';
+import { asFabricError, FabricError } from '../errors';
 import { branchName, inspectRepo, readCommitTime, repoIdentity, type RepoState } from '../git';
-import { initKeys, loadRuntimeKeys } from '../keys';
+import { keyStoreOf, type RuntimeKeys } from '../keys';
 import { selectSandbox } from '../sandbox';
 import { sha256Hex } from '../util/digest';
 import { detectTestCommand, redactText, secretEnvValues } from '../verify';
@@ -50,17 +50,6 @@ function readPackageJson(root: string): unknown {
   }
 }
 
-function loadOrCreateKeys(ctx: RuntimeContext, progress: ProgressReporter) {
-  try {
-    return loadRuntimeKeys(ctx.fabricHome);
-  } catch (e) {
-    if (!isFabricError(e, 'KEYS_MISSING')) throw e;
-    const { created } = initKeys(ctx.fabricHome, { random: ctx.random, clock: ctx.clock });
-    progress(`created Fabric keys (${created.join(', ')}) in ${ctx.fabricHome}; \`fabric keys allowed-signers\` prints them for git`);
-    return loadRuntimeKeys(ctx.fabricHome);
-  }
-}
-
 export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> & Pick<FixOptions, 'workspace' | 'goal'>, io: RunFixIo): Promise<FixResult> {
   const given: FixOptions = { ...DEFAULT_FIX_OPTIONS, ...partial };
   checkOptions(given);
@@ -72,7 +61,10 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
   const packageJson = readPackageJson(identity.root);
   const testCommand = options.testCommand ?? detectTestCommand(packageJson);
   if (!testCommand) throw new FabricError('WORKSPACE_NO_TESTS', 'no test command: pass --test "<command>" or add a "test" script to package.json');
-  const keys = loadOrCreateKeys(ctx, io.progress);
+  const keyStore = keyStoreOf(ctx);
+  const { keys, created } = await keyStore.runtimeKeys();
+  if (created.length > 0) io.progress(`created Fabric keys (${created.join(', ')}) in ${keyStore.location}; \`fabric keys allowed-signers\` prints them for git`);
+  const operatorKeys = (await keyStore.trustStore()).keysForRole('operator');
   const sandbox = await selectSandbox(options.sandbox);
   if (sandbox.warning) io.progress(`WARNING: ${sandbox.warning}`);
 
@@ -93,6 +85,7 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
     budgetMs: options.budgetMs,
     maxRevisions: options.maxRevisions,
     signal: io.signal,
+    operatorKeys,
   });
   io.onStart?.(rc);
   io.progress(`trace ${traceId} (events: ${trace.events})`);
@@ -178,7 +171,7 @@ async function afterExplore(
   options: FixOptions,
   testCommand: string,
   explored: ExploreOutcome,
-  keys: ReturnType<typeof loadRuntimeKeys>,
+  keys: RuntimeKeys['keys'],
   started: number,
   result: (outcome: FixResult['outcome'], extra?: Partial<FixResult>) => FixResult,
   progress: ProgressReporter,
