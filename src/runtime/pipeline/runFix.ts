@@ -19,6 +19,7 @@ import { compile } from './compile';
 import { explore, type ExploreOutcome } from './explore';
 import { DEFAULT_FIX_OPTIONS, type FixOptions, type FixResult, type ProgressReporter } from './options';
 import { createRunContext, type RunContext } from './runContext';
+import { findInterruptedTraces, sweepStaleWorkspaces, writeOwner } from './leftovers';
 import { ensureFabricDir, tracePaths } from './tracePaths';
 import { Workspaces } from './workspaces';
 
@@ -69,6 +70,11 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
   if (sandbox.warning) io.progress(`WARNING: ${sandbox.warning}`);
 
   ensureFabricDir(identity.root);
+  const swept = sweepStaleWorkspaces();
+  if (swept.length > 0) io.progress(`removed ${swept.length} workspace folder(s) left by interrupted runs`);
+  for (const t of findInterruptedTraces(identity.root)) {
+    io.progress(`an earlier run was interrupted: trace ${t.trace_id} (${t.events} event(s) recorded, ${t.intact ? 'log intact' : 'log DAMAGED'})`);
+  }
   const traceId = ctx.random.uuid();
   const trace = tracePaths(identity.root, traceId);
   const rc = createRunContext({
@@ -87,6 +93,7 @@ export async function runFix(ctx: RuntimeContext, partial: Partial<FixOptions> &
     signal: io.signal,
     operatorKeys,
   });
+  writeOwner(trace.dir, traceId);
   io.onStart?.(rc);
   io.progress(`trace ${traceId} (events: ${trace.events})`);
 

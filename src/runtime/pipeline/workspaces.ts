@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { materializeTree } from '../git';
 import type { Lease } from '../kernel';
 import { dependencyMounts, type Mount } from '../sandbox';
+import { writeOwner } from './leftovers';
 import type { RunContext } from './runContext';
 
 export interface Workspace {
@@ -31,6 +32,7 @@ export class Workspaces {
     private readonly baseOid: string,
   ) {
     this.root = realpathSync(mkdtempSync(join(tmpdir(), `fabric-${rc.ids.trace_id.slice(0, 8)}-`)));
+    writeOwner(this.root, rc.ids.trace_id);
   }
 
   /** Creates a fresh copy of the base commit for `label`, through the Gate. */
