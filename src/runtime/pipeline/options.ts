@@ -36,7 +36,7 @@ export const DEFAULT_FIX_OPTIONS = {
   sandbox: 'auto',
   testTimeoutMs: 120_000,
   budgetMs: 20 * 60_000,
-  maxRevisions: 1,
+  maxRevisions: 4,
   allowTestEdits: false,
 } as const satisfies Omit<FixOptions, 'workspace' | 'goal' | 'testCommand'>;
 
