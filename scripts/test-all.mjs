@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order — system tools, build, lint, type check, unit tests,
-// integration tests (real git, real bubblewrap sandboxes, real signatures). Prints one summary line
+// integration tests (real git, real bubblewrap sandboxes, real signatures), editor tests in code-server.
+// Prints one summary line
 // `N passed, N failed` at the end. Pass suite names to run only some: `npm test -- unit lint`.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -16,6 +17,8 @@ const steps = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'unit', cmd: bin('mocha'), args: ['--config', '.mocharc.unit.json'], mocha: true },
   { name: 'integration', cmd: bin('mocha'), args: ['--config', '.mocharc.integration.json'], mocha: true },
+  // A real editor: installs code-server, Node 24 and Chromium into a cache outside the repo on first use.
+  { name: 'e2e', cmd: process.execPath, args: [join(root, 'test', 'e2e', 'run.mjs')], summary: true },
 ];
 
 function run(step) {
@@ -29,10 +32,11 @@ function run(step) {
       tail = (tail + d.toString()).slice(-4000);
     });
     child.on('close', (code) => {
-      const passing = Number(/(\d+) passing/.exec(tail)?.[1] ?? 0);
-      const failing = Number(/(\d+) failing/.exec(tail)?.[1] ?? 0);
+      const summary = step.summary ? /(\d+) passed, (\d+) failed/.exec(tail) : null;
+      const passing = Number(summary?.[1] ?? /(\d+) passing/.exec(tail)?.[1] ?? 0);
+      const failing = Number(summary?.[2] ?? /(\d+) failing/.exec(tail)?.[1] ?? 0);
       const pending = Number(/(\d+) pending/.exec(tail)?.[1] ?? 0);
-      resolve({ name: step.name, ok: code === 0, code, seconds: (Date.now() - started) / 1000, mocha: step.mocha, passing, failing, pending });
+      resolve({ name: step.name, ok: code === 0, code, seconds: (Date.now() - started) / 1000, mocha: step.mocha || step.summary, passing, failing, pending });
     });
   });
 }
