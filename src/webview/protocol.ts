@@ -26,6 +26,7 @@ import {
   APPROVAL_STATUSES,
   BUNDLE_OUTCOMES,
   CANDIDATE_VERDICTS,
+  LIMITS,
   RUN_STATUSES,
 } from './protocol/vocabulary';
 import { validateHostToWebview, validatePersistedPanelState, validateWebviewToHost, type GeneratedValidator } from './protocol/validators.generated';
@@ -183,7 +184,9 @@ export interface StateMessage {
 /**
  * Events of trace `traceId`, in `seq` order. Appended to what the panel has, unless `reset` is
  * true or the trace differs, in which case they replace it. Events at or below the last `seq`
- * the panel holds are ignored (a resend is harmless).
+ * the panel holds are ignored (a resend is harmless); a gap in `seq` makes the panel send
+ * `requestState`. Hosts batch live events (say every 100 ms) and split a long log into messages
+ * of at most `LIMITS.eventsPerMessage`, the first one with `reset: true`.
  */
 export interface EventsMessage {
   kind: 'events';
@@ -340,19 +343,29 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** ajv errors as {@link SchemaIssue}s, in the same path format as runtime/util/schema.ts. */
+/**
+ * ajv errors as {@link SchemaIssue}s, in the same path format as runtime/util/schema.ts. The
+ * summary errors of `if`/`then` ("must match then schema") are dropped when the specific ones
+ * are there; an unknown `kind` is reported at `/kind`.
+ */
 function issuesOf(validate: GeneratedValidator): SchemaIssue[] {
-  return (validate.errors ?? []).map((e) => {
-    const property = e.params.missingProperty ?? e.params.additionalProperty;
+  const errors = validate.errors ?? [];
+  const specific = errors.filter((e) => e.keyword !== 'if');
+  const issues = (specific.length > 0 ? specific : errors).map((e) => {
+    const property = e.params.missingProperty ?? e.params.additionalProperty ?? (e.keyword === 'discriminator' ? e.params.tag : undefined);
     const path = typeof property === 'string' ? `${e.instancePath}/${escapePointer(property)}` : e.instancePath || '/';
-    return { path, message: e.message ?? e.keyword };
+    return { path, message: e.message ?? e.keyword, keyword: e.keyword };
   });
+  // A missing `kind` is reported by `required` and again by the discriminator: keep one.
+  return issues
+    .filter((i) => i.keyword !== 'discriminator' || !issues.some((o) => o !== i && o.path === i.path))
+    .map(({ path, message }) => ({ path, message }));
 }
 
 function kindOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const kind = (value as { kind?: unknown }).kind;
-  return typeof kind === 'string' ? kind.slice(0, 100) : undefined;
+  return typeof kind === 'string' ? kind.slice(0, LIMITS.kind) : undefined;
 }
 
 function parseWith<T>(validate: GeneratedValidator, direction: MessageDirection, value: unknown): ParseResult<T> {
@@ -380,8 +393,8 @@ export function errorMessageFor(error: ProtocolMessageError): ErrorMessage {
   const message: ErrorMessage = {
     kind: 'error',
     code: 'SCHEMA_INVALID',
-    message: error.message.slice(0, 2000),
-    issues: error.issues.slice(0, 50).map((i) => ({ path: i.path.slice(0, 1000), message: i.message.slice(0, 300) })),
+    message: error.message.slice(0, LIMITS.text),
+    issues: error.issues.slice(0, LIMITS.issues).map((i) => ({ path: i.path.slice(0, LIMITS.path), message: i.message.slice(0, LIMITS.label) })),
   };
   if (error.refusedKind !== undefined) message.refusedKind = error.refusedKind;
   return message;

@@ -9,7 +9,7 @@
  */
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { hostToWebviewSchema, persistedPanelStateSchema, webviewToHostSchema } from './schemas';
+import { hostToWebviewSchema, persistedPanelStateSchema, protocolDefsSchema, webviewToHostSchema } from './schemas';
 
 /** The validators the generated module exports, by export name. */
 export const GENERATED_VALIDATORS = {
@@ -24,6 +24,13 @@ const HEADER = [
   '// Regenerate with `npx tsx src/webview/protocol/writeValidators.ts`.',
 ].join('\n');
 
+/** ajv warns once that `unicode` is deprecated (it is still honoured); anything else is a bug. */
+function failOnWarning(...args: unknown[]): void {
+  const text = args.map(String).join(' ');
+  if (/option unicode/.test(text)) return;
+  throw new Error(`ajv: ${text}`);
+}
+
 /** The source of `validators.generated.js` (an ES module with no imports). */
 export function generateValidators(): string {
   const ajv = new Ajv({
@@ -31,8 +38,12 @@ export function generateValidators(): string {
     strict: true,
     discriminator: true,
     unicode: false,
+    // Shared definitions become one function each instead of a copy per use.
+    inlineRefs: false,
     code: { source: true, esm: true, lines: true },
+    logger: { log: () => undefined, warn: failOnWarning, error: failOnWarning },
   });
+  ajv.addSchema(protocolDefsSchema);
   const mapping: Record<string, string> = {};
   for (const [name, schema] of Object.entries(GENERATED_VALIDATORS)) {
     const id = schema.$id;

@@ -19,7 +19,7 @@ import {
 
 type Schema = Record<string, unknown>;
 
-const str = (maxLength: number, minLength = 0): Schema => ({ type: 'string', minLength, maxLength });
+const str = (maxLength: number, minLength = 0): Schema => (minLength > 0 ? { type: 'string', minLength, maxLength } : { type: 'string', maxLength });
 const id = str(LIMITS.id, 1);
 const label = str(LIMITS.label);
 const text = str(LIMITS.text);
@@ -54,21 +54,26 @@ function union(branches: Schema[]): Schema {
   return { type: 'object', discriminator: { propertyName: 'kind' }, properties: { kind: { type: 'string' } }, required: ['kind'], oneOf: branches };
 }
 
-const errorView = object({ code: label, message: text });
+const DEFS_ID = 'urn:fabric:webview:defs';
 
-const runView = object(
+/** A reference to one of {@link protocolDefsSchema}'s definitions (compiled once, called by each user). */
+const ref = (name: keyof typeof defs): Schema => ({ $ref: `${DEFS_ID}#/$defs/${name}` });
+
+const errorView: Schema = object({ code: label, message: text });
+
+const runView: Schema = object(
   {
     status: { type: 'string', enum: [...RUN_STATUSES] },
     traceId: nullable(id),
     sessionState: { enum: [...SESSION_STATES, null] },
     progress: text,
     goal: text,
-    error: errorView,
+    error: ref('errorView'),
   },
   ['status', 'traceId', 'sessionState', 'progress'],
 );
 
-const candidateView = object(
+const candidateView: Schema = object(
   {
     id,
     operator: label,
@@ -83,7 +88,7 @@ const candidateView = object(
   ['id', 'operator', 'description', 'file', 'line', 'score', 'verdict'],
 );
 
-const bundleSummary = object({
+const bundleSummary: Schema = object({
   trace_id: id,
   outcome: { type: 'string', enum: [...BUNDLE_OUTCOMES] },
   branch: label,
@@ -93,7 +98,7 @@ const bundleSummary = object({
   cost: object({ wall_ms: amount, tokens: amount, usd: amount }),
 });
 
-const approvalView = object(
+const approvalView: Schema = object(
   {
     id,
     traceId: id,
@@ -110,14 +115,14 @@ const approvalView = object(
   ['id', 'traceId', 'action', 'branch', 'remote', 'commit', 'argsDigest', 'summary', 'status'],
 );
 
-const viewSnapshot = object({
-  run: runView,
-  candidates: list(candidateView, LIMITS.candidates),
-  bundle: nullable(bundleSummary),
-  approvals: list(approvalView, LIMITS.approvals),
+const viewSnapshot: Schema = object({
+  run: ref('runView'),
+  candidates: list(ref('candidateView'), LIMITS.candidates),
+  bundle: nullable(ref('bundleSummary')),
+  approvals: list(ref('approvalView'), LIMITS.approvals),
 });
 
-const timelineEvent = object(
+const timelineEvent: Schema = object(
   {
     seq: count,
     timestamp,
@@ -129,22 +134,28 @@ const timelineEvent = object(
   ['seq', 'timestamp', 'agent_id', 'action_type', 'summary'],
 );
 
-const filters = object({
+const filterProperties = {
   roles: list(label, LIMITS.filterEntries),
   actionTypes: list({ type: 'string', enum: [...ACTION_TYPES] }, LIMITS.filterEntries),
-});
+};
+const filters: Schema = object(filterProperties);
+
+const defs = { errorView, runView, candidateView, bundleSummary, approvalView, viewSnapshot, timelineEvent, filters };
+
+/** The shared definitions the three message schemas refer to. */
+export const protocolDefsSchema: Schema = { $id: DEFS_ID, $defs: defs };
 
 /** Every message the host may post to the webview. */
 export const hostToWebviewSchema: Schema = {
   $id: 'urn:fabric:webview:host-to-webview',
   ...union([
-    message('state', { snapshot: viewSnapshot }),
-    message('events', { traceId: id, events: list(timelineEvent, LIMITS.eventsPerMessage), reset: { type: 'boolean' } }, ['reset']),
+    message('state', { snapshot: ref('viewSnapshot') }),
+    message('events', { traceId: id, events: list(ref('timelineEvent'), LIMITS.eventsPerMessage), reset: { type: 'boolean' } }, ['reset']),
     {
-      ...message('reply', { requestId: id, ok: { type: 'boolean' }, error: errorView }, ['error']),
+      ...message('reply', { requestId: id, ok: { type: 'boolean' }, error: ref('errorView') }, ['error']),
       // An error exactly when not ok.
       if: { properties: { ok: { const: false } } },
-      then: { required: ['error'] },
+      then: { properties: { error: true }, required: ['error'] },
       else: { properties: { error: false } },
     },
   ]),
@@ -163,13 +174,13 @@ export const webviewToHostSchema: Schema = {
     message('openEventLog', { traceId: id }),
     message('exploreFix', { requestId: id }),
     message('push', { requestId: id, traceId: id }),
-    message('setFilter', filters.properties as Record<string, Schema>),
+    message('setFilter', filterProperties),
     message(
       'error',
       {
         code: { const: 'SCHEMA_INVALID' },
         message: text,
-        refusedKind: str(100),
+        refusedKind: str(LIMITS.kind),
         issues: list(object({ path: str(LIMITS.path), message: label }), LIMITS.issues),
       },
       ['refusedKind'],
@@ -182,8 +193,8 @@ export const persistedPanelStateSchema: Schema = {
   $id: 'urn:fabric:webview:persisted-state',
   ...object({
     v: { const: 1 },
-    filters,
+    filters: ref('filters'),
     timeline: object({ scrollTop: amount, followTail: { type: 'boolean' } }),
-    snapshot: nullable(viewSnapshot),
+    snapshot: nullable(ref('viewSnapshot')),
   }),
 };

@@ -59,6 +59,8 @@ export const LIMITS = {
   checks: 100,
   /** Entries in each filter list. */
   filterEntries: 100,
+  /** A refused message's `kind`, as echoed back in an `error` message. */
+  kind: 100,
   /** Bad paths reported in one `error` message. */
   issues: 50,
 } as const;

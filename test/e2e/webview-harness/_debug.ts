@@ -1,0 +1,20 @@
+import { chromium } from 'playwright-core';
+import { startHarnessServer } from './server';
+import { approval, events, snapshot, TRACE_ID } from '../../unit/webview/fixtures';
+(async () => {
+  const server = await startHarnessServer({ traceId: TRACE_ID, snapshot: snapshot({ approvals: [approval(), approval({ id: 'appr-2', action: 'force_push' })] }), events: events(500) });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 380, height: 1300 } });
+  page.on('console', (m) => console.log('console', m.type(), m.text()));
+  await page.goto(server.url + '/?theme=dark');
+  await page.waitForSelector('.event');
+  const sel = page.locator('vscode-multi-select').first();
+  await sel.locator('.select-face').click();
+  await page.waitForTimeout(200);
+  console.log('open?', await sel.evaluate((el) => (el as unknown as { open: boolean }).open), await sel.locator('.dropdown-controls').count());
+  await sel.getByRole('option', { name: 'verifier', exact: true }).click();
+  await page.waitForTimeout(200);
+  console.log('open after click?', await sel.evaluate((el) => (el as unknown as { open: boolean; value: string[] }).open), await sel.evaluate((el) => (el as unknown as { value: string[] }).value));
+  await page.screenshot({ path: 'test-artifacts/webview/_debug.png' });
+  await browser.close(); await server.close();
+})();
