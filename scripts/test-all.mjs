@@ -32,7 +32,8 @@ function run(step) {
       tail = (tail + d.toString()).slice(-4000);
     });
     child.on('close', (code) => {
-      const summary = step.summary ? /(\d+) passed, (\d+) failed/.exec(tail) : null;
+      // the step's own closing line: the last `N passed, N failed` it printed
+      const summary = step.summary ? [...tail.matchAll(/^(\d+) passed, (\d+) failed$/gm)].pop() ?? null : null;
       const passing = Number(summary?.[1] ?? /(\d+) passing/.exec(tail)?.[1] ?? 0);
       const failing = Number(summary?.[2] ?? /(\d+) failing/.exec(tail)?.[1] ?? 0);
       const pending = Number(/(\d+) pending/.exec(tail)?.[1] ?? 0);
