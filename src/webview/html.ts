@@ -26,7 +26,9 @@ export interface PanelHtmlInput {
 
 const NONCE = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 /** A CSP source list: no `;`, `,`, quotes or control characters that could end or inject a directive. */
-const CSP_SOURCE = /^[^;,'"\s<>\\]+( [^;,'"\s<>\\]+)*$/;
+// Host sources, plus the one keyword VS Code itself puts in webview.cspSource (`'self' https://*.vscode-cdn.net`);
+// other keywords ('unsafe-inline', 'unsafe-eval' …) are refused.
+const CSP_SOURCE = /^([^;,'"\s<>\\]+|'self')( ([^;,'"\s<>\\]+|'self'))*$/;
 
 function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

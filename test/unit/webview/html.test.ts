@@ -85,6 +85,11 @@ describe('#renderPanelHtml', () => {
       refuses({ nonce: 'abc' }, 'nonce');
       refuses({ nonce: `${NONCE}' 'unsafe-inline` }, 'nonce');
     });
+    it("accepts the value VS Code and code-server pass: 'self' plus the CDN host", () => {
+      const html = renderPanelHtml({ ...input, cspSource: "'self' https://*.vscode-cdn.net" });
+      assert.match(html, /style-src 'self' https:\/\/\*\.vscode-cdn\.net 'nonce-/);
+    });
+
     it('refuses a cspSource that would inject a directive', () => {
       refuses({ cspSource: `${SOURCE}; script-src *` }, 'cspSource');
       refuses({ cspSource: `'unsafe-inline'` }, 'cspSource');
