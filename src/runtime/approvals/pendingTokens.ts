@@ -2,7 +2,8 @@
  * Tokens waiting to be used, for the CLI: `fabric approve` saves one, `fabric push` takes it.
  * Files `<fabricHome>/approvals/pending/<trace_id>.<action>.token`, mode 0600, one encoded token.
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { writePrivateFile } from '../util/writePrivateFile';
+import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { FabricError } from '../errors';
 import { decodeApprovalToken } from './decodeApprovalToken';
@@ -25,16 +26,7 @@ export function savePendingToken(fabricHome: string, token: ApprovalToken): void
   const text = `${encodeApprovalToken(token)}\n`;
   const path = pendingPath(fabricHome, token.trace_id, token.action);
   mkdirSync(pendingDir(fabricHome), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${token.nonce}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
+  writePrivateFile(path, text, token.nonce);
 }
 
 /**

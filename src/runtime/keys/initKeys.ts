@@ -1,4 +1,5 @@
-import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { writePrivateFile } from '../util/writePrivateFile';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { systemClock, type Clock, type RandomSource } from '../context';
 import { keyFilePath, keysDir, type KeyFile } from './keyFile';
 import { keyFromSeed } from './keyPair';
@@ -47,21 +48,12 @@ export function initKeys(fabricHome: string, opts: InitKeysOptions): InitKeysRes
       secret_key: Buffer.from(seed).toString('base64'),
       created_at: clock.now().toISOString(),
     };
-    writePrivateFile(path, `${JSON.stringify(file, null, 2)}\n`, opts.random);
+    writeKeyFile(path, `${JSON.stringify(file, null, 2)}\n`, opts.random);
     result.created.push(role);
   }
   return result;
 }
 
-function writePrivateFile(path: string, text: string, random: RandomSource): void {
-  const tmp = `${path}.${Buffer.from(random.bytes(6)).toString('hex')}.tmp`;
-  const fd = openSync(tmp, 'wx', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
+function writeKeyFile(path: string, text: string, random: RandomSource): void {
+  writePrivateFile(path, text, Buffer.from(random.bytes(6)).toString('hex'));
 }
