@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Everything in test/e2e, in order: installs the editor if needed (idempotent, ~1 s when done), the
 // plain-Node tests of the editor scripts, the hello fixture's in-host suite through
-// @vscode/test-electron and the launcher, and the UI smoke test. Prints `N passed, N failed` last and
-// exits non-zero when anything failed. `node test/e2e/run.mjs smoke` runs only the named steps.
+// @vscode/test-electron and the launcher, the UI smoke test, and the Fabric extension's own suites
+// (in-host through test-electron, then the packaged .vsix driven in the UI). Prints
+// `N passed, N failed` last and exits non-zero when anything failed. `node test/e2e/run.mjs smoke` runs only the named steps.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +19,9 @@ const steps = [
   { name: 'editor-scripts', args: ['--test', ...readdirSync(here).filter((f) => f.endsWith('.test.mjs')).map((f) => join(here, f))] },
   { name: 'in-host-hello', args: [join(here, 'runInHost.mjs')] },
   { name: 'smoke', args: [join(here, 'smoke.mjs')] },
+  // The Fabric extension itself: in-host suites (trusted workspace, Restricted Mode), then the packaged .vsix in the UI.
+  { name: 'fabric-in-host', args: [join(here, 'fabric', 'inHost.mjs')] },
+  { name: 'fabric-ui', args: [join(here, 'fabricUi.mjs')] },
 ];
 
 function run(step) {

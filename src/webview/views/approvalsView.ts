@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The approval queue: each high-impact action shows exactly what will run — action, branch,
- * remote, commit, args digest and the runtime's one-line summary — with Approve and Deny. Deny
+ * remote, commit and args digest (the runtime's one-line summary as the title's tooltip) — with Approve and Deny. Deny
  * asks for a reason inline. Buttons are disabled while a request about that approval is in
  * flight; the reply (then the host's next `state`) updates the card.
  *
@@ -27,7 +27,6 @@ function createCard(ctx: ViewContext, approvalId: string): Card {
   let current: ApprovalView | undefined;
   const title = h('span', { className: 'approval-title' });
   const status = h('span', { className: 'approval-status' });
-  const summary = h('p', { className: 'approval-summary' });
   const decision = h('p', { className: 'approval-decision muted' });
   const fields = h('dl', { className: 'fields' });
   const approve = h('vscode-button', { attrs: { icon: 'check', 'data-action': 'approve' }, text: 'Approve', on: { click: () => ctx.request({ kind: 'approve', approvalId }) } });
@@ -53,7 +52,6 @@ function createCard(ctx: ViewContext, approvalId: string): Card {
   const element = h('li', { className: 'approval', attrs: { 'data-approval': approvalId } }, [
     h('div', { className: 'approval-head' }, [title, status]),
     decision,
-    summary,
     fields,
     buttons,
     denyForm,
@@ -80,7 +78,8 @@ function createCard(ctx: ViewContext, approvalId: string): Card {
       current = a;
       const look = approvalActionLook(a.action);
       replaceChildren(title, [icon(look.icon), look.label]);
-      summary.textContent = a.summary;
+      // The fields below say everything the one-line summary says; it stays as the title's tooltip.
+      title.title = a.summary;
       const rows: [string, string][] = [
         ['Branch', a.branch],
         ['Remote', a.remote],
