@@ -61,11 +61,12 @@ console.log(`   tests      ${result.tests.fixed.length} fixed, ${result.tests.pa
 console.log(`\n${result.fix.patch}`);
 console.log(`== git verify-commit: ${verify.status === 0 ? 'Good signature' : 'FAILED'} ${verify.stderr.trim()}`);
 console.log(`== fabric verify-bundle: ${bundleCheck.status === 0 ? 'verified' : 'FAILED'}`);
+const home = process.env.FABRIC_HOME ? `FABRIC_HOME=${process.env.FABRIC_HOME} ` : '';
 console.log('\nCheck it yourself:');
 console.log(`  cd ${repo}`);
-console.log(`  node ${cli} keys allowed-signers > ${signers}`);
+console.log(`  ${home}node ${cli} keys allowed-signers > ${signers}`);
 console.log(`  git -c gpg.ssh.allowedSignersFile=${signers} verify-commit ${result.branch}`);
-console.log(`  node ${cli} verify-bundle ${result.bundle_path}`);
-console.log(`  node ${cli} gate --range main..${result.branch}`);
+console.log(`  ${home}node ${cli} verify-bundle ${result.bundle_path}`);
+console.log(`  ${home}node ${cli} gate --range main..${result.branch}`);
 console.log(`  git log --show-notes=fabric -1 ${result.branch}`);
 process.exit(verify.status === 0 && bundleCheck.status === 0 ? 0 : 1);
