@@ -8,12 +8,12 @@
 // Builds the extension first (scripts/package-vsix.mjs --assets-only: bundles and codicons).
 // Exits non-zero when either suite fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInHost } from '../runInHost.mjs';
-import { createDemoRepo } from './fixtureRepo.mjs';
+import { createDemoRepo, git as fixtureGit } from './fixtureRepo.mjs';
 import { runSuiteInRestrictedMode } from './restrictedMode.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,11 +44,27 @@ try {
     const slow = createDemoRepo(work, { name: 'textkit-slow', slow: true });
     const scratch = join(work, 'scratch');
     mkdirSync(scratch);
+    // The error paths (errors.test.js): a repository without a test command, and one without `origin`.
+    const noTests = createDemoRepo(work, { name: 'textkit-no-tests' });
+    const manifest = JSON.parse(readFileSync(join(noTests.dir, 'package.json'), 'utf8'));
+    delete manifest.scripts;
+    writeFileSync(join(noTests.dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    fixtureGit(noTests.dir, 'commit', '-q', '-am', 'no test script');
+    const noRemote = createDemoRepo(work, { name: 'textkit-no-remote' });
+    fixtureGit(noRemote.dir, 'remote', 'remove', 'origin');
     const code = await runInHost({
       extensionDevelopmentPath: root,
       extensionTestsPath: join(here, 'suite', 'index.js'),
       workspace: repo.dir,
-      env: { FABRIC_E2E_REMOTE: repo.remote, FABRIC_E2E_SLOW_REPO: slow.dir, FABRIC_E2E_SCRATCH: scratch },
+      env: {
+        FABRIC_E2E_REMOTE: repo.remote,
+        FABRIC_E2E_SLOW_REPO: slow.dir,
+        FABRIC_E2E_SCRATCH: scratch,
+        FABRIC_E2E_NO_TESTS_REPO: noTests.dir,
+        FABRIC_E2E_NO_REMOTE_REPO: noRemote.dir,
+        // The bare repository that was `origin` before it was removed: nothing may reach it.
+        FABRIC_E2E_NO_REMOTE_ORIGIN: noRemote.remote,
+      },
     });
     results.push({ name: 'trusted workspace suite', code, time: seconds(since) });
   }

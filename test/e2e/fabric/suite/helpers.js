@@ -92,4 +92,65 @@ function readResult(repo, traceId) {
   return JSON.parse(readFileSync(path.join(repo, '.fabric', 'traces', traceId, 'result.json'), 'utf8'));
 }
 
-module.exports = { EXTENSION_ID, DEMO_GOAL, SLOW_TEST_MARKER, FABRIC_COMMANDS, fixturePath, git, gitResult, fabricBranches, sleep, waitFor, processesMatching, traceIds, readEvents, readResult };
+/**
+ * Everything a user can see of a repository's state: HEAD (symbolic and resolved), every ref with
+ * its target, and `git status --porcelain` (the untracked `.fabric/` folder is self-ignored).
+ */
+function repoState(cwd) {
+  return {
+    head: gitResult(cwd, 'symbolic-ref', '-q', 'HEAD').stdout,
+    headCommit: git(cwd, 'rev-parse', 'HEAD'),
+    refs: git(cwd, 'for-each-ref', '--format=%(refname) %(objectname)').split('\n').filter(Boolean),
+    status: git(cwd, 'status', '--porcelain', '--ignored=no'),
+  };
+}
+
+/**
+ * The user-data folder of the editor running this extension host: the `--user-data-dir` of the
+ * nearest ancestor process that was given one (code-server), read from /proc.
+ */
+function editorUserDataDir() {
+  for (let pid = process.ppid; pid > 1; ) {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const at = args.indexOf('--user-data-dir');
+    if (at >= 0 && args[at + 1]) return args[at + 1];
+    const given = args.find((a) => a.startsWith('--user-data-dir='));
+    if (given) return given.slice('--user-data-dir='.length);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  throw new Error('no ancestor process was given --user-data-dir');
+}
+
+/** Files under `dir` (recursively) whose name passes `test`. */
+function filesUnder(dir, test) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(path.join(dir, d.name), test) : test(d.name) ? [path.join(dir, d.name)] : []));
+}
+
+/**
+ * What the extension wrote to its "Fabric" output channel, read from the file VS Code backs the
+ * channel with (`<user-data>/logs/…/output_logging_…/N-Fabric.log`). Every failure a command
+ * reports is logged there as `<context>: <ERROR_CODE>: <message>` (src/editor/notify.ts), which is
+ * the only place a command's error code is visible to a caller: the command itself returns
+ * `undefined` on failure.
+ */
+function fabricOutput() {
+  return filesUnder(path.join(editorUserDataDir(), 'logs'), (name) => /-Fabric\.log$/.test(name))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+}
+
+/** Waits until the output channel has a line `<context>: <code>: …` written after `skip` characters; returns that line. */
+async function waitForReportedError(context, { after = 0, timeoutMs = 10000 } = {}) {
+  const prefix = `${context}: `;
+  return waitFor(`"${context}" to report an error in the Fabric output channel`, () => fabricOutput().slice(after).split('\n').find((l) => l.includes(prefix) && /: [A-Z][A-Z_]+: /.test(l.slice(l.indexOf(prefix)))), { timeoutMs });
+}
+
+/** The error code of a line `… <context>: <CODE>: message`. */
+function reportedCode(line, context) {
+  const rest = line.slice(line.indexOf(`${context}: `) + context.length + 2);
+  return rest.slice(0, rest.indexOf(':'));
+}
+
+module.exports = { repoState, fabricOutput, waitForReportedError, reportedCode, EXTENSION_ID, DEMO_GOAL, SLOW_TEST_MARKER, FABRIC_COMMANDS, fixturePath, git, gitResult, fabricBranches, sleep, waitFor, processesMatching, traceIds, readEvents, readResult };

@@ -5,8 +5,8 @@
 const path = require('node:path');
 const Mocha = require('mocha');
 
-/** In this order: registration first, then the full run, then cancelling a second run. */
-const FILES = ['commands.test.js', 'explore.test.js', 'cancel.test.js'];
+/** In this order: registration first, then the full run, then cancelling a second run, then the errors a user can cause. */
+const FILES = ['commands.test.js', 'explore.test.js', 'cancel.test.js', 'errors.test.js'];
 
 /** @returns {Promise<void>} */
 function run() {
