@@ -5,7 +5,11 @@
 // Fabric view's timeline fills and the run is released → Approve in the panel's approval queue → the
 // signed branch and its evidence note arrive in the bare remote, where `git verify-commit` accepts the
 // commit with the allowed signers exported by "Fabric: Export allowed signers". Screenshots of the
-// panel in the default light and dark themes go to test-artifacts/. Exits non-zero on any failure.
+// panel in the default light and dark themes go to test-artifacts/. Then, in the same window, two
+// fresh fixture repos: one whose push is denied in the panel (Deny… → a reason → Deny: the reason lands
+// in the trace's event log, nothing reaches the remote), and one whose approved push the remote refuses
+// (someone else's commit already holds the branch: the card shows the error, the remote ref stays).
+// Exits non-zero on any failure.
 //
 //   node test/e2e/fabricUi.mjs                 package this checkout, then test it
 //   node test/e2e/fabricUi.mjs --vsix FILE     test an already packaged .vsix instead
@@ -17,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SETTINGS } from '../../scripts/editor/codeServer.mjs';
 import { DEMO_GOAL, createDemoRepo, git } from './fabric/fixtureRepo.mjs';
+import { approvalDecisions } from './fabric/traceEvents.mjs';
 import { ARTIFACTS_DIR, openEditor, openViewContainer, runCommand, screenshot, webviewFrame } from './ui.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,6 +120,125 @@ async function answerFileDialog(page, path) {
   await widget.waitFor({ state: 'hidden', timeout: 15000 });
 }
 
+
+/**
+ * F1 → "Fabric: Explore fix" with the demo goal, then waits until the run label says "Released".
+ * Returns what the panel showed while the run went on: [label, "N events"].
+ */
+async function exploreFix(page, panel, suffix = '') {
+  const runLabel = panel.locator('.run-label');
+  const eventCount = panel.locator('.timeline-count');
+  await step(`F1 → "Fabric: Explore fix", goal typed into the input box${suffix}`, async () => {
+    await runCommand(page, 'Fabric: Explore fix');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title', { hasText: 'Fabric: Explore fix' }).waitFor({ state: 'visible', timeout: 30000 });
+    await widget.locator('input.input').first().fill(DEMO_GOAL);
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: 10000 });
+  });
+  const seen = [];
+  await step(`the timeline filled while the run went on, until "Released"${suffix}`, async () => {
+    await until('the run label "Released"', async () => {
+      const label = (await runLabel.textContent()) ?? '';
+      const count = (await eventCount.isVisible()) ? ((await eventCount.textContent()) ?? '') : '';
+      const last = seen[seen.length - 1];
+      if (!last || last[0] !== label || last[1] !== count) seen.push([label, count]);
+      return label === 'Released';
+    }, RUN_TIMEOUT_MS);
+  });
+  return seen;
+}
+
+/**
+ * Opens `folder` in the same code-server window (as "File: Open Folder…" does: the workbench reloads
+ * on the new folder) and shows the Fabric view.
+ */
+async function openFolder(session, panel, folder) {
+  await session.page.goto(`${session.server.url}/?${new URLSearchParams({ folder })}`);
+  await session.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+  await openViewContainer(session.page, 'Fabric');
+  await panel.locator('.run-label').waitFor({ state: 'visible', timeout: 30000 });
+}
+
+/** A fresh fixture repo opened in the session, explored until its push waits for approval. */
+async function freshRunAwaitingApproval(session, panel, work, name) {
+  const repo = createDemoRepo(work, { name });
+  await step(`opened a fresh fixture repo (${name}) in the same window`, () => openFolder(session, panel, repo.dir));
+  await exploreFix(session.page, panel, ` (${name})`);
+  const card = panel.locator('li.approval').first();
+  await step(`the push waits in the approval queue (${name})`, () => card.locator('vscode-button[data-action="approve"]').waitFor({ state: 'visible', timeout: 30000 }));
+  const branch = (await card.locator('dd').first().textContent())?.trim() ?? '';
+  check(git(repo.dir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/fabric/') === branch, `the card's branch "${branch}" is not the one in ${name}`);
+  check(git(repo.remote, 'for-each-ref', '--format=%(refname)') === 'refs/heads/main', `something reached ${name}'s origin before a decision`);
+  return { repo, card, branch };
+}
+
+/** Deny… → a reason typed inline → Deny: the decision and reason land in the event log, nothing is pushed. */
+async function denyScenario(session, panel, work) {
+  const { page } = session;
+  const { repo, card, branch } = await freshRunAwaitingApproval(session, panel, work, 'textkit-deny');
+  const reason = 'e2e: the fix needs a second look';
+  await step('Deny… clicked, a reason typed inline, Deny confirmed', async () => {
+    await clearNotifications(page);
+    await card.locator('vscode-button[data-action="deny"]').click();
+    const field = card.locator('vscode-textfield.deny-reason input');
+    await field.waitFor({ state: 'visible', timeout: 10000 });
+    await field.fill(reason);
+    await sleep(200);
+    await card.locator('vscode-button[data-action="confirm-deny"]').click();
+    await until('the card to show the push as denied', async () => /denied/i.test((await card.locator('.approval-status').textContent()) ?? ''), 30000);
+  });
+  const denial = await until('the denial in the event log', () => approvalDecisions(repo.dir).find((e) => e.payload?.decision === 'deny'), 15000);
+  check(denial.payload.reason === reason, `the event log recorded the reason "${denial.payload.reason}", not the one typed`);
+  check(denial.payload.action === 'push', `the denial is about "${denial.payload.action}", not the push`);
+  check(!approvalDecisions(repo.dir).some((e) => e.payload?.decision === 'approve'), 'the event log holds an approval as well as the denial');
+  await sleep(3000); // a push, if the denial had let one through, would have arrived by now
+  check(git(repo.remote, 'for-each-ref', '--format=%(refname)') === 'refs/heads/main', 'something reached origin after the push was denied');
+  check((await card.locator('.approval-decision').textContent())?.includes(reason), 'the denied card does not show the reason');
+  say(`denied ${branch}: event log ${denial.trace}: decision ${denial.payload.decision}, reason "${denial.payload.reason}"`);
+  await step('screenshot of the denied card', async () => {
+    await card.scrollIntoViewIfNeeded();
+    await sleep(300);
+    const file = join(ARTIFACTS_DIR, 'fabric-panel-denied.png');
+    await page.locator('.part.sidebar').screenshot({ path: file });
+    say(`screenshot ${file}`);
+  });
+}
+
+/** Someone else pushed the branch first: Approve → the push is refused, the panel says so, the remote keeps its commit. */
+async function pushRejectedScenario(session, panel, work) {
+  const { page } = session;
+  const { repo, card, branch } = await freshRunAwaitingApproval(session, panel, work, 'textkit-rejected');
+  // A commit the run's branch does not contain, made in the bare remote itself, so the user's repo stays untouched.
+  const theirs = git(repo.remote, 'commit-tree', 'main^{tree}', '-p', 'main', '-m', 'someone else pushed this branch first');
+  git(repo.remote, 'update-ref', `refs/heads/${branch}`, theirs);
+  await clearNotifications(page);
+  let shown = '';
+  await step('Approve clicked; the push was refused and the panel said so', async () => {
+    await card.locator('vscode-button[data-action="approve"]').click();
+    const errorLine = card.locator('p.tone-bad[role="alert"]');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: /reject/i });
+    shown = await until('the error on the card or in a notification', async () => {
+      if (await errorLine.isVisible()) return `card: ${(await errorLine.textContent())?.trim()}`;
+      if (await toast.first().isVisible()) return `notification: ${(await toast.first().textContent())?.trim()}`;
+      return '';
+    }, 60000);
+  });
+  say(`the panel showed: ${shown}`);
+  check(/GIT_PUSH_REJECTED/.test(shown), `the error shown does not carry the code GIT_PUSH_REJECTED: ${shown}`);
+  check(git(repo.remote, 'rev-parse', `refs/heads/${branch}`) === theirs, "the remote's branch was changed by the refused push");
+  say(`notes on the remote after the refused push: ${git(repo.remote, 'for-each-ref', '--format=%(refname)', 'refs/notes/') || 'none'}`);
+  await step('screenshot of the refused push', async () => {
+    await card.scrollIntoViewIfNeeded();
+    await sleep(300);
+    await screenshot(page, 'fabric-panel-push-rejected');
+    const file = join(ARTIFACTS_DIR, 'fabric-panel-push-rejected-sidebar.png');
+    await page.locator('.part.sidebar').screenshot({ path: file });
+    say(`screenshots ${join(ARTIFACTS_DIR, 'fabric-panel-push-rejected.png')}, ${file}`);
+  });
+  check(git(repo.dir, 'rev-parse', 'HEAD') === repo.base && git(repo.dir, 'status', '--porcelain') === '', 'the working tree or HEAD changed');
+}
+
 const { values: cli } = parseArgs({ options: { vsix: { type: 'string' } } });
 const work = mkdtempSync(join(tmpdir(), 'fabric-ui-e2e-'));
 rmSync(join(ARTIFACTS_DIR, 'fabric-ui-failure.png'), { force: true });
@@ -131,7 +255,6 @@ try {
 
   const panel = webviewFrame(page);
   const runLabel = panel.locator('.run-label');
-  const eventCount = panel.locator('.timeline-count');
   await step('opened the Fabric view before any run', async () => {
     await openViewContainer(page, 'Fabric');
     const broken = page.locator('.part.sidebar .pane-body', { hasText: 'An error occurred while loading view' });
@@ -142,26 +265,7 @@ try {
   });
   say(`the panel before the run: "${await runLabel.textContent()}"`);
 
-  await step('F1 → "Fabric: Explore fix", goal typed into the input box', async () => {
-    await runCommand(page, 'Fabric: Explore fix');
-    const widget = page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: 'Fabric: Explore fix' }).waitFor({ state: 'visible', timeout: 30000 });
-    await widget.locator('input.input').first().fill(DEMO_GOAL);
-    await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: 10000 });
-  });
-
-  /** What the panel showed while the run went on: [label, "N events"]. */
-  const seen = [];
-  await step('the timeline filled while the run went on, until "Released"', async () => {
-    await until('the run label "Released"', async () => {
-      const label = (await runLabel.textContent()) ?? '';
-      const count = (await eventCount.isVisible()) ? ((await eventCount.textContent()) ?? '') : '';
-      const last = seen[seen.length - 1];
-      if (!last || last[0] !== label || last[1] !== count) seen.push([label, count]);
-      return label === 'Released';
-    }, RUN_TIMEOUT_MS);
-  });
+  const seen = await exploreFix(page, panel);
   say(`the panel showed: ${seen.map(([l, c]) => `${l}${c ? ` (${c})` : ''}`).join(' → ')}`);
   check(seen.some(([label, count]) => label !== 'Released' && /^[1-9]/.test(count)), 'the timeline had no rows before the run was released (it did not fill live)');
   check((await panel.locator('.timeline-rows .event').count()) > 0, 'the timeline shows no rows');
@@ -208,6 +312,8 @@ try {
   check(verify.status === 0, `git verify-commit in the bare remote failed: ${verify.stderr}`);
   say(`git verify-commit in the bare remote: ${verify.stderr.trim().split('\n')[0]}`);
   check(git(repo.dir, 'rev-parse', 'HEAD') === repo.base && git(repo.dir, 'status', '--porcelain') === '', 'the working tree or HEAD changed');
+  await denyScenario(session, panel, work);
+  await pushRejectedScenario(session, panel, work);
   ok = true;
 } catch (err) {
   console.error(`fabric ui: FAILED: ${err.message}`);
