@@ -124,9 +124,11 @@ export function approvalView(e: ApprovalEntry): ApprovalView {
     commit: argString(args, 'commit'),
     argsDigest: e.description.args_digest,
     summary: clipText(summaryOf(e), LIMITS.text),
-    status: e.status,
+    // An approved action that ran shows how it ended: pushed, or refused by the remote.
+    status: e.status === 'approved' && e.failed !== undefined ? 'failed' : e.status === 'approved' && e.done !== undefined ? 'pushed' : e.status,
   };
   if (e.reason !== undefined) view.reason = clipText(e.reason, LIMITS.reason);
+  else if (e.failed !== undefined) view.reason = clipText(e.failed, LIMITS.reason);
   if (e.expiresAt !== undefined) view.expiresAt = e.expiresAt;
   return view;
 }

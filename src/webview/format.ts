@@ -170,7 +170,9 @@ export function approvalStatusTone(status: ApprovalStatus): Tone {
     case 'pending':
       return 'active';
     case 'approved':
+    case 'pushed':
       return 'ok';
+    case 'failed':
     case 'denied':
       return 'bad';
     case 'expired':

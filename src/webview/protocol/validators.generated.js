@@ -1292,7 +1292,7 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema13 = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"traceId":{"type":"string","minLength":1,"maxLength":200},"action":{"type":"string","enum":["push","force_push","delete_branch","network","deploy"]},"branch":{"type":"string","maxLength":300},"remote":{"type":"string","maxLength":300},"commit":{"type":"string","pattern":"^([0-9a-f]{40}|[0-9a-f]{64})$"},"argsDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"summary":{"type":"string","maxLength":2000},"status":{"type":"string","enum":["pending","approved","denied","expired"]},"reason":{"type":"string","maxLength":500},"expiresAt":{"type":"string","minLength":1,"maxLength":64}},"required":["id","traceId","action","branch","remote","commit","argsDigest","summary","status"],"additionalProperties":false};
+const schema13 = {"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"traceId":{"type":"string","minLength":1,"maxLength":200},"action":{"type":"string","enum":["push","force_push","delete_branch","network","deploy"]},"branch":{"type":"string","maxLength":300},"remote":{"type":"string","maxLength":300},"commit":{"type":"string","pattern":"^([0-9a-f]{40}|[0-9a-f]{64})$"},"argsDigest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"summary":{"type":"string","maxLength":2000},"status":{"type":"string","enum":["pending","approved","pushed","failed","denied","expired"]},"reason":{"type":"string","maxLength":500},"expiresAt":{"type":"string","minLength":1,"maxLength":64}},"required":["id","traceId","action","branch","remote","commit","argsDigest","summary","status"],"additionalProperties":false};
 const pattern2 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1631,7 +1631,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!((((data8 === "pending") || (data8 === "approved")) || (data8 === "denied")) || (data8 === "expired"))){
+if(!((((((data8 === "pending") || (data8 === "approved")) || (data8 === "pushed")) || (data8 === "failed")) || (data8 === "denied")) || (data8 === "expired"))){
 const err29 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema13.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];

@@ -25,7 +25,8 @@ export const RUN_STATUSES = ['idle', 'running', 'cancelling', 'done'] as const;
 export const CANDIDATE_VERDICTS = ['pending', 'verified', 'still-failing', 'regression', 'timeout', 'denied', 'error', 'not-run'] as const;
 
 /** Where an approval stands. Only `pending` ones can be approved or denied. */
-export const APPROVAL_STATUSES = ['pending', 'approved', 'denied', 'expired'] as const;
+/** `pushed`/`failed`: an approved action that ran, or that the remote refused (a new approval is needed). */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'pushed', 'failed', 'denied', 'expired'] as const;
 
 /** Outcome of a run as written in the Evidence Bundle. */
 export const BUNDLE_OUTCOMES = ['success', 'rejected', 'no_fix', 'aborted'] as const;

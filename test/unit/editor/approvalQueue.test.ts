@@ -55,7 +55,19 @@ describe('#ApprovalQueue', () => {
       q.completed(used.id, ['refs/heads/fabric/x-29b968b2']);
       assert.equal(q.expire(new Date('2030-01-01T00:00:00Z')), false);
       assert.equal(q.expire(new Date('2030-01-01T00:16:00Z')), true);
-      assert.deepEqual(q.views().map((v) => v.status), ['approved', 'expired']);
+      assert.deepEqual(q.views().map((v) => v.status), ['pushed', 'expired']);
+    });
+  });
+
+  describe('when the approved push was refused by the remote', () => {
+    it('shows failed with the reason, which the panel protocol accepts', () => {
+      const q = queue();
+      const e = q.request(describeAction('push', TRACE, args()), target());
+      q.approved(e.id, '2030-01-01T00:15:00.000Z');
+      q.failedWith(e.id, 'GIT_PUSH_REJECTED: not a fast-forward');
+      const [view] = q.views();
+      assert.deepEqual([view.status, view.reason], ['failed', 'GIT_PUSH_REJECTED: not a fast-forward']);
+      assert.equal(parseHostMessage({ kind: 'state', snapshot: { run: { status: 'idle', traceId: null, sessionState: null, progress: '' }, candidates: [], bundle: null, approvals: q.views() } }).ok, true);
     });
   });
 });
