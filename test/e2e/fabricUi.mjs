@@ -293,7 +293,7 @@ try {
     await approve.first().click();
     await until('the branch in the bare remote', () => git(repo.remote, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/fabric/') === branch, 60000);
     await until('refs/notes/fabric in the bare remote', () => git(repo.remote, 'for-each-ref', '--format=%(refname)', 'refs/notes/fabric') === 'refs/notes/fabric', 30000);
-    await until('the approval card to show the push as done', async () => /Approved/i.test((await panel.locator('li.approval .approval-status').first().textContent()) ?? ''), 30000);
+    await until('the approval card to show the push as done', async () => /Pushed/i.test((await panel.locator('li.approval .approval-status').first().textContent()) ?? ''), 30000);
   });
   check(git(repo.remote, 'rev-parse', branch) === git(repo.dir, 'rev-parse', branch), 'the remote branch is not the signed commit');
   await step('screenshot after the push', async () => {
