@@ -4,6 +4,7 @@
 // Prints one summary line
 // `N passed, N failed` at the end. Pass suite names to run only some: `npm test -- unit lint`.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystem } from './ensure-system.mjs';
@@ -42,6 +43,10 @@ function run(step) {
   });
 }
 
+if (!existsSync(join(root, 'node_modules', '.bin', 'mocha'))) {
+  console.error('fabric test: the dependencies are not installed; run `npm ci` first (the README says `npm ci && npm test`)');
+  process.exit(2);
+}
 const only = process.argv.slice(2);
 if (!ensureSystem()) process.exit(2);
 const results = [];
